@@ -1,0 +1,41 @@
+package dev.vetbench.checks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One verdict of one check on one target, with the evidence behind it.
+ *
+ * @param checkId the registry id of the check, e.g. {@code heartbleed}
+ * @param target a description of the target (image version with digest, or host:port)
+ * @param verdict the outcome
+ * @param summary one sentence for people, e.g. "Server returned 16 384 bytes for a 3-byte heartbeat"
+ * @param errorReason why the check could not run; present exactly when the verdict is {@link Verdict#ERROR}
+ * @param evidence what a reviewer can re-read
+ * @param startedAt when the check started
+ * @param duration how long it ran
+ */
+public record CheckResult(
+        String checkId,
+        String target,
+        Verdict verdict,
+        String summary,
+        ErrorReason errorReason,
+        Evidence evidence,
+        Instant startedAt,
+        Duration duration) {
+
+    public CheckResult {
+        Objects.requireNonNull(checkId, "checkId");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(duration, "duration");
+        if ((verdict == Verdict.ERROR) != (errorReason != null)) {
+            throw new IllegalArgumentException("an error reason goes with an ERROR verdict and only with it");
+        }
+    }
+}
