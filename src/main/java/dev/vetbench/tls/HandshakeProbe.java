@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
@@ -40,8 +39,7 @@ public final class HandshakeProbe {
                     "the server sent alert " + Alerts.describe(code), start);
             } catch (TlsFatalAlert e) {
                 return outcome(HandshakeOutcome.Status.CLIENT_REFUSED, client, versions, fallback, -1,
-                    "the client stopped the handshake (" + AlertDescription.getText(e.getAlertDescription())
-                    + ": " + e.getMessage() + ")", start);
+                    "the client stopped the handshake: " + e.getMessage(), start);
             } catch (EOFException e) {
                 return outcome(HandshakeOutcome.Status.CLOSED, client, versions, fallback, -1,
                     "the server closed the connection without an alert", start);

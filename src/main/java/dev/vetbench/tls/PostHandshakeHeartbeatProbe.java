@@ -81,7 +81,7 @@ public final class PostHandshakeHeartbeatProbe {
         } catch (TlsFatalAlertReceived e) {
             return "alert " + Alerts.describe(e.getAlertDescription());
         } catch (TlsFatalAlert e) {
-            return "the client stopped the handshake (" + e.getMessage() + ")";
+            return "the client stopped the handshake: " + e.getMessage();
         } catch (EOFException e) {
             return "connection closed";
         } catch (IOException e) {
