@@ -115,10 +115,15 @@ public final class SigningIdentity {
     public static SignerDescription describe(X509Certificate certificate) {
         X500Principal subject = certificate.getSubjectX500Principal();
         X500Principal issuer = certificate.getIssuerX500Principal();
-        return new SignerDescription(commonName(certificate), subject.getName(X500Principal.RFC2253),
-            issuer.getName(X500Principal.RFC2253), certificate.getSerialNumber().toString(16),
+        return new SignerDescription(commonName(certificate), readable(subject), readable(issuer),
+            certificate.getSerialNumber().toString(16),
             fingerprint(certificate), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
             subject.equals(issuer));
+    }
+
+    /** A distinguished name as people read it: {@code CN=..., T=..., O=...}, with attribute names spelled out. */
+    private static String readable(X500Principal principal) {
+        return X500Name.getInstance(BCStyle.INSTANCE, principal.getEncoded()).toString().replace(",", ", ");
     }
 
     /** The CN of the subject, or the whole subject when there is none. */
