@@ -17,10 +17,13 @@ RUNS="${RUNS:-5}"
 WORK="$(mktemp -d /tmp/vetbench-compare.XXXXXX)"
 PIDS=()
 CONTAINER=""
+OLD_CONTAINER=""
 
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [ -n "$CONTAINER" ] && docker rm -f "$CONTAINER" >/dev/null 2>&1 || true
+    for name in "$CONTAINER" "$OLD_CONTAINER"; do
+        [ -n "$name" ] && docker rm -f "$name" >/dev/null 2>&1 || true
+    done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -93,12 +96,24 @@ if docker info >/dev/null 2>&1 && docker image inspect medivendor/frontend:1.5.0
     done
     TARGETS_HB+=("nginx frontend:1.5.0|$NGINX_PORT")
     TARGETS_FB+=("nginx frontend:1.5.0|$NGINX_PORT")
+    if docker image inspect medivendor/frontend:1.4.2 >/dev/null 2>&1; then
+        OLD_CONTAINER="vetbench-compare-old-$$"
+        docker run -d --name "$OLD_CONTAINER" --label dev.vetbench.test=compare -p 127.0.0.1::443 \
+            medivendor/frontend:1.4.2 >/dev/null
+        OLD_PORT=$(docker port "$OLD_CONTAINER" 443/tcp | head -1 | sed 's/.*://')
+        for _ in $(seq 1 100); do
+            curl -sk --max-time 2 "https://127.0.0.1:$OLD_PORT/" >/dev/null && break
+            sleep 0.3
+        done
+        TARGETS_FB+=("nginx frontend:1.4.2 (TLS 1.0-1.2)|$OLD_PORT")
+    fi
 fi
 
 # --- verdicts ------------------------------------------------------------------------------------
 vetbench_verdict() {
-    "${JAVA_CLI[@]}" check "$1" "127.0.0.1:$2" 2>/dev/null | head -1 \
-        | grep -oE ': (PASS|FAIL|NOT_APPLICABLE|ERROR)' | tr -d ': ' || echo "ERROR"
+    local out
+    out=$("${JAVA_CLI[@]}" check "$1" "127.0.0.1:$2" 2>/dev/null || true) # exit 1/2 carry FAIL/ERROR
+    grep -m1 -oE ': (PASS|FAIL|NOT_APPLICABLE|ERROR)' <<<"$out" | tr -d ': ' || echo "ERROR (no verdict)"
 }
 
 testssl_cmd() { echo "testssl --quiet --color 0 --warnings off $1 127.0.0.1:$2"; }
@@ -107,7 +122,8 @@ testssl_heartbleed_verdict() {
     local line
     line=$($(testssl_cmd -H "$1") 2>&1 | grep -E '^ Heartbleed' || true)
     case "$line" in
-        *"not vulnerable"*) echo "PASS (${line#*)  })" ;;
+        *"no heartbeat extension"*) echo "PASS (no heartbeat extension)" ;;
+        *"not vulnerable"*) echo "PASS" ;;
         *VULNERABLE*) echo "FAIL" ;;
         *) echo "ERROR (${line:-no verdict})" ;;
     esac
@@ -118,7 +134,7 @@ testssl_fallback_verdict() {
     line=$($(testssl_cmd -Z "$1") 2>&1 | grep -E '^ TLS_FALLBACK_SCSV' | sed 's/  */ /g' || true)
     case "$line" in
         *"prevention supported"*) echo "PASS" ;;
-        *"No fallback possible"*) echo "N/A (${line#*RFC 7507) })" ;;
+        *"No fallback possible"*) echo "N/A (${line#*possible (OK), })" ;;
         *"NOT supported"* | *VULNERABLE*) echo "FAIL" ;;
         *) echo "ERROR (${line:-no verdict})" ;;
     esac
