@@ -102,9 +102,23 @@ public final class TargetLauncher {
      */
     public CompletedRun runToCompletion(String image, List<String> command, List<VolumeSpec> mounts,
             boolean hostPid, Duration deadline, CancellationToken cancel) {
+        return runToCompletion(image, command, mounts, hostPid, Set.of(), deadline, cancel);
+    }
+
+    /**
+     * Runs a helper as {@link #runToCompletion(String, List, List, boolean, Duration, CancellationToken)} does, but
+     * keeps the named capabilities after dropping all the others, with {@code no-new-privileges}.
+     *
+     * @param capabilities Linux capability names without the {@code CAP_} prefix, e.g. {@code DAC_READ_SEARCH}
+     *     to read a directory whose mode keeps root out once the other capabilities are gone
+     */
+    public CompletedRun runToCompletion(String image, List<String> command, List<VolumeSpec> mounts,
+            boolean hostPid, Set<String> capabilities, Duration deadline, CancellationToken cancel) {
         connection.inspectImage(image);
         HostConfig host = HostConfig.newHostConfig().withMounts(mounts(mounts, new ArrayList<>()))
             .withNetworkMode("none").withCapDrop(Capability.ALL)
+            .withCapAdd(capabilities.stream().map(Capability::valueOf).toArray(Capability[]::new))
+            .withSecurityOpts(List.of("no-new-privileges"))
             .withReadonlyRootfs(true).withPidMode(hostPid ? "host" : null);
         String id = connection.quickClient().createContainerCmd(image).withCmd(command)
             .withName("vetbench-helper-" + UUID.randomUUID().toString().substring(0, 8))
