@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container security assessments: Heartbleed, TLS downgrade protection, PROXY protocol "
         + "and encryption at rest, with signed reports.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
 public final class VetbenchCommand {
 
     /** Exit code when the command did its job and found nothing to report. */
