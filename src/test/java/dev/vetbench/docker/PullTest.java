@@ -42,8 +42,8 @@ class PullTest {
     @Test
     void pullFromTheRegistryReportsLayerProgress() throws Exception {
         // A one-layer image of random bytes that only the registry holds, so the engine must download it.
-        ImageRef probe = ImageRef.parse(TestBed.REGISTRY + "/vetbench-test/pull-probe:run-"
-            + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        // One tag, overwritten by every run, so the registry's list does not grow.
+        ImageRef probe = ImageRef.parse(TestBed.REGISTRY + "/vetbench-test/pull-probe:latest");
         pushRandomImage(probe);
         List<PullProgress> events = new CopyOnWriteArrayList<>();
         try {
