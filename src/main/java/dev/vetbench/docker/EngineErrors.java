@@ -69,8 +69,9 @@ final class EngineErrors {
             return own;
         }
         if (isUnreachable(failure)) {
-            return new DockerException(DockerException.Reason.UNREACHABLE, what + " failed because the Docker engine at "
-                + host.uri() + " stopped answering; check that it is still running.", failure);
+            return new DockerException(DockerException.Reason.UNREACHABLE, what
+                + " failed because the Docker engine at " + host.uri()
+                + " stopped answering; check that it is still running.", failure);
         }
         return new DockerException(DockerException.Reason.FAILED, what + " failed: the Docker engine said \""
             + engineMessage(failure) + "\".", failure);
@@ -120,6 +121,7 @@ final class EngineErrors {
 
     static boolean isInterrupt(Throwable failure) {
         return find(failure, InterruptedException.class) != null
-            || find(failure, InterruptedIOException.class) != null && find(failure, SocketTimeoutException.class) == null;
+            || find(failure, InterruptedIOException.class) != null
+                && find(failure, SocketTimeoutException.class) == null;
     }
 }

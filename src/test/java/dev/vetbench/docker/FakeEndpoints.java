@@ -82,8 +82,8 @@ final class FakeEndpoints {
     }
 
     /**
-     * Makes with openssl: a CA with a client certificate in {@code certs} (ca.pem, cert.pem, key.pem, as DOCKER_CERT_PATH
-     * holds them), and an unrelated self-signed server certificate in {@code server.p12}.
+     * Makes with openssl: a CA with a client certificate in {@code certs} (ca.pem, cert.pem, key.pem, as
+     * DOCKER_CERT_PATH holds them), and an unrelated self-signed server certificate in {@code server.p12}.
      */
     static void makeCertificates(Path directory) throws IOException, InterruptedException {
         Path certs = Files.createDirectories(directory.resolve("certs"));
