@@ -23,4 +23,33 @@ public interface ImageCheck extends Check {
             + "version and a profile (--image REPO:TAG --profile NAME), not a bare host:port.",
             Evidence.builder().fact("target", target.description()).build(), Instant.now());
     }
+
+    /**
+     * This check bound to one image target, in the shape the {@link CheckRunner} runs (deadline, cancellation,
+     * anything thrown turned into ERROR); pair it with {@link ImageTarget#asCheckTarget()}.
+     */
+    default Check boundTo(ImageTarget target) {
+        ImageCheck check = this;
+        return new Check() {
+            @Override
+            public String id() {
+                return check.id();
+            }
+
+            @Override
+            public String title() {
+                return check.title();
+            }
+
+            @Override
+            public String hipaaReference() {
+                return check.hipaaReference();
+            }
+
+            @Override
+            public CheckResult run(CheckTarget ignored, CheckContext context) {
+                return check.run(target, context);
+            }
+        };
+    }
 }

@@ -30,7 +30,8 @@ final class EncryptedStorage implements AutoCloseable {
         String problem = null;
         if (!"root".equals(System.getProperty("user.name"))) {
             problem = "making loop filesystems and FUSE mounts needs root";
-        } else if (!Files.isExecutable(Path.of("/usr/bin/fscrypt")) || !Files.isExecutable(Path.of("/usr/bin/gocryptfs"))
+        } else if (!Files.isExecutable(Path.of("/usr/bin/fscrypt"))
+            || !Files.isExecutable(Path.of("/usr/bin/gocryptfs"))
             || !Files.isExecutable(Path.of("/usr/bin/fusermount3"))) {
             problem = "fscrypt, gocryptfs and fuse3 must be installed (apt-get install fscrypt gocryptfs fuse3)";
         }
