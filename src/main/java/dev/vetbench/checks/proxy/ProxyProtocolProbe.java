@@ -100,6 +100,8 @@ public final class ProxyProtocolProbe {
         return new ProxyHeader(version, client, balancer);
     }
 
+    // Limitation: HTTPS or HTTP is chosen by port convention (443, 4443, 8443, 9443), corrected by one trial
+    // request; a port that speaks neither is reported as not serving.
     // HTTPS by port convention; a conventional TLS port that answers the handshake with plain text (or the other
     // way round) is caught by trying the handshake with a v1 header once.
     private boolean schemeOf(int port, InetSocketAddress endpoint) {

@@ -73,6 +73,9 @@ final class ProxyVerdicts {
         // We connect straight from the assessor's machine, not from a configured balancer: a service that
         // believes our header would believe anyone's (HAProxy spec section 2: receivers must only accept
         // headers from known proxies).
+        // Limitation: the check can only speak from where it runs; a service correctly configured to believe only
+        // its real balancer (e.g. PROXY_TRUSTED_SOURCES) will not log our header's address and so FAILs; the
+        // profile must then list the Docker host's bridge gateway as a trusted source for the check.
         List<ProxyCase> served = cases.stream().filter(c -> c.header().isPresent() && c.outcome().served()).toList();
         Optional<ProxyCase> believed = served.stream().filter(ProxyCase::recordsClientAddress).findFirst();
         if (believed.isPresent()) {

@@ -100,6 +100,8 @@ public final class StorageRecognizer {
             "The mount is " + fsType + ", a FUSE filesystem not known to encrypt.");
     }
 
+    // Limitation: a loop device's backing file lives on another filesystem the helper does not resolve; storage
+    // that is encrypted only below a loop file is reported as unencrypted (FAIL), never as PASS.
     // Walks the block-device chain the probe recorded; a CRYPT- device-mapper uuid anywhere in it means dm-crypt
     // (cryptsetup names its mappings CRYPT-<TYPE>-<uuid>-<name>, lib/libdevmapper.c dm_prepare_uuid).
     private static Optional<StorageAssessment> deviceMapper(HostStorageSnapshot snapshot, List<String> chain) {
