@@ -21,6 +21,14 @@ public record AccessLogLine(String line, List<InetAddress> addresses) {
         return new AccessLogLine(line, AddressText.findAll(line));
     }
 
+    /**
+     * Reads the addresses out of a log line, leaving out the request path we sent, so that nothing we put in the
+     * request can be mistaken for the address the server recorded.
+     */
+    public static AccessLogLine of(String line, String requestPath) {
+        return new AccessLogLine(line, AddressText.findAll(line.replace(requestPath, " ")));
+    }
+
     /** The client address the line shows: its first address (nginx, Apache and HAProxy formats start with it). */
     public Optional<InetAddress> shownAddress() {
         return addresses.isEmpty() ? Optional.empty() : Optional.of(addresses.get(0));

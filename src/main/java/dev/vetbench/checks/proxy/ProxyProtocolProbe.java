@@ -84,7 +84,7 @@ public final class ProxyProtocolProbe {
             + header.map(h -> h.version().name().toLowerCase() + "-" + h.family().toLowerCase()).orElse("none");
         RequestOutcome outcome = new ProxiedRequest(port.getValue(), tls, requestTimeout).send(header, path);
         Optional<AccessLogLine> line = service.awaitLogLine(path, outcome.served() ? logTimeout : shortWait())
-            .map(AccessLogLine::of);
+            .map(logged -> AccessLogLine.of(logged, path));
         ProxyCase done = new ProxyCase(port.getKey(), tls, header, path, outcome, line);
         LOG.debug("PROXY protocol {}", done.describe());
         progress.accept(done.label() + ": " + outcome.describe());

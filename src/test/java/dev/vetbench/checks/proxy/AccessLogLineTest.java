@@ -50,4 +50,14 @@ class AccessLogLineTest {
             .isEqualTo("2001:db8:0:1:1:1:1:1");
         assertThat(AddressText.format(InetAddress.getByName("2001:db8:1:0:0:0:0:0"))).isEqualTo("2001:db8:1::");
     }
+
+    @Test
+    void addressInsideTheRequestPathDoesNotCount() throws Exception {
+        String path = "/vetbench/192.0.2.7";
+        AccessLogLine line = AccessLogLine.of("172.17.0.1 - - [03/Dec/2026:19:40:01 +0000] \"GET " + path
+            + " HTTP/1.1\" 200 12", path);
+
+        assertThat(line.records(InetAddress.getByName("192.0.2.7"))).isFalse();
+        assertThat(line.line()).contains(path);
+    }
 }
