@@ -3,6 +3,7 @@ package dev.vetbench.checks.volumes;
 import dev.vetbench.docker.CancellationToken;
 import dev.vetbench.docker.CompletedRun;
 import dev.vetbench.docker.DockerConnection;
+import dev.vetbench.docker.DockerException;
 import dev.vetbench.docker.VolumeSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +59,18 @@ public final class StorageProbe {
      * @throws StorageProbeException when the helper ran but did not finish its report
      */
     public HostStorageSnapshot probe(String hostPath, Duration deadline, CancellationToken cancel) {
-        CompletedRun run = docker.launcher().runToCompletion(helperImage, List.of("perl", "-e", SCRIPT, PROBE_PATH),
-            List.of(VolumeSpec.bind(hostPath, PROBE_PATH, true)), false, CAPABILITIES, deadline, cancel);
+        CompletedRun run;
+        try {
+            run = docker.launcher().runToCompletion(helperImage, List.of("perl", "-e", SCRIPT, PROBE_PATH),
+                List.of(VolumeSpec.bind(hostPath, PROBE_PATH, true)), false, CAPABILITIES, deadline, cancel);
+        } catch (DockerException e) {
+            if (e.reason() != DockerException.Reason.NOT_FOUND) {
+                throw e;
+            }
+            throw new DockerException(e.reason(), "The storage helper image " + helperImage + " is not on the Docker "
+                + "host; run src/testbed/testbed.sh, or set -D" + VolumeEncryptionCheck.HELPER_IMAGE_PROPERTY + " or "
+                + VolumeEncryptionCheck.HELPER_IMAGE_VARIABLE + " to a local image with perl.", e);
+        }
         try {
             return HostStorageSnapshot.parse(PROBE_PATH, run.output());
         } catch (IllegalArgumentException e) {

@@ -168,11 +168,13 @@ class VolumeEncryptionCheckTest {
 
     @Test
     void missingBindPathIsAnErrorNotAPass() {
+        String missing = "/nonexistent/vetbench/" + System.nanoTime();
+
         CheckResult result = run(TestBed.RECORDS_DB_VOLUME, database("volume-test-missing-path"),
-            List.of(VolumeSpec.bind("/nonexistent/vetbench/" + System.nanoTime(), "/var/db", false)));
+            List.of(VolumeSpec.bind(missing, "/var/db", false)));
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.summary()).isNotBlank();
+        assertThat(result.summary()).as(why(result)).contains(missing);
     }
 
     @Test
@@ -182,7 +184,7 @@ class VolumeEncryptionCheckTest {
         CheckResult result = run(check, TestBed.RECORDS_DB_VOLUME, database("volume-test-no-helper"), List.of());
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.summary()).contains("vetbench-test/no-such-helper:missing");
+        assertThat(result.summary()).contains("storage helper image vetbench-test/no-such-helper:missing");
         assertThat(volumeNames(result)).hasSize(1);
     }
 }
