@@ -76,11 +76,7 @@ run_logged() {
     local what="$1" log="$STATE/logs/$2"
     shift 2
     mkdir -p "$STATE/logs"
-    if [ "$QUIET" = false ]; then
-        "$@" 2>&1 | tee "$log" >&2 && return 0
-    else
-        "$@" >"$log" 2>&1 && return 0
-    fi
+    quiet_or_shown "$log" "$@" && return 0
     tail -n 20 "$log" >&2 || true
     die "$what failed; the full output is in $log."
 }
@@ -122,8 +118,24 @@ ensure_packages() {
     mkdir -p "$STATE/logs"
     run_logged "apt-get update" apt-update.log apt-get update
     # shellcheck disable=SC2086
-    run_logged "installing $missing" apt-install.log \
-        env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
+    if ! quiet_or_shown "$STATE/logs/apt-install.log" \
+        env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing; then
+        # apt also fails for an unrelated broken package; what matters is whether ours are in.
+        missing="$(missing_packages | tr '\n' ' ')"
+        [ -z "$missing" ] || die "installing $missing failed; see $STATE/logs/apt-install.log."
+        say "apt-get reported an error about another package (see $STATE/logs/apt-install.log); ours are installed"
+    fi
+}
+
+# Runs a command into a log file, also showing it unless --quiet; returns the command's status.
+quiet_or_shown() {
+    local log="$1"
+    shift
+    if [ "$QUIET" = false ]; then
+        "$@" 2>&1 | tee "$log" >&2
+        return "${PIPESTATUS[0]}"
+    fi
+    "$@" >"$log" 2>&1
 }
 
 need_command() {
