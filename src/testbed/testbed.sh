@@ -239,6 +239,20 @@ APT::Install-Suggests "false";
 Acquire::Languages "none";
 DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/*.bin || true"; };
 APT
+    # Like Debian's slim images: no manuals, docs or translations, now or in later installs.
+    cat >"$root/etc/dpkg/dpkg.cfg.d/90vetbench-slim" <<'DPKG'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/groff/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/lintian/*
+path-exclude /usr/share/linda/*
+path-exclude /usr/share/locale/*
+DPKG
+    find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
+    find "$root/usr/share/doc" -mindepth 1 -type d -empty -delete
+    rm -rf "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/usr/share/locale/* "$root"/usr/share/lintian/*
     rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb
     rm -f "$root"/var/log/*.log "$root"/etc/hostname "$root"/etc/machine-id
     touch "$root/etc/machine-id"
@@ -278,6 +292,7 @@ ensure_base_image() {
         --change 'CMD ["/bin/bash"]' \
         - "$BASE_IMAGE" >/dev/null || die "docker import of $BASE_IMAGE failed."
     rm -rf "$root"
+    remember_image "$BASE_IMAGE"
 }
 
 # ---------------------------------------------------------------- fixture images
@@ -303,6 +318,31 @@ ensure_fixture() {
     run_logged "docker build of $tag" "build-${tag//[\/:]/_}.log" \
         docker build --network host --target "$target" --build-arg "BASE=$BASE_IMAGE" \
         --label "$RECIPE_LABEL=$recipe" -t "$tag" "$FIXTURES/$context"
+    remember_image "$tag"
+}
+
+# Remembers an image this script made, so that remove_stale_images touches nothing else.
+remember_image() {
+    docker image inspect -f '{{.Id}}' "$1" >>"$STATE/built-images"
+}
+
+# Removes images this script built earlier whose tags have all moved to rebuilds. Their registry
+# digests are dropped first; an image a container still uses stays (docker refuses, which is fine).
+remove_stale_images() {
+    [ -f "$STATE/built-images" ] || return 0
+    local id reference kept=()
+    for id in $(sort -u "$STATE/built-images"); do
+        if [ "$(docker image inspect -f '{{len .RepoTags}}' "$id" 2>/dev/null)" = 0 ]; then
+            for reference in $(docker image inspect -f '{{range .RepoDigests}}{{.}} {{end}}' "$id"); do
+                docker image rm "$reference" >/dev/null 2>&1 || true
+            done
+            docker image rm "$id" >/dev/null 2>&1 || true
+        fi
+        if docker image inspect "$id" >/dev/null 2>&1; then
+            kept+=("$id")
+        fi
+    done
+    printf '%s\n' "${kept[@]}" >"$STATE/built-images"
 }
 
 ensure_fixtures() {
@@ -334,9 +374,13 @@ start_registry() {
     need_command docker-registry docker-registry
     say "starting docker-registry on $address"
     setsid nohup docker-registry serve "$dir/config.yml" >>"$dir/registry.log" 2>&1 </dev/null &
-    echo $! >"$dir/registry.pid"
-    local waited=0
+    local pid=$! waited=0
+    echo "$pid" >"$dir/registry.pid"
     until [ "$(registry_status "${curl_args[@]}" "$scheme://$address/v2/")" = "$expected" ]; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            tail -n 3 "$dir/registry.log" >&2
+            die "the registry for $address stopped at once (is the port taken?); see $dir/registry.log."
+        fi
         if [ "$waited" -ge 30 ]; then
             die "the registry on $address did not answer within 15 s; see $dir/registry.log."
         fi
@@ -348,7 +392,7 @@ start_registry() {
 registry_config() {
     local dir="$1" address="$2" extra="$3"
     mkdir -p "$dir/storage"
-    cat >"$dir/config.yml" <<CONF
+    cat >"$dir/config.yml.new" <<CONF
 # Written by src/testbed/testbed.sh.
 version: 0.1
 log:
@@ -367,6 +411,11 @@ http:
     X-Content-Type-Options: [nosniff]
 $extra
 CONF
+    if cmp -s "$dir/config.yml.new" "$dir/config.yml"; then
+        rm -f "$dir/config.yml.new"
+    else
+        mv "$dir/config.yml.new" "$dir/config.yml"
+    fi
 }
 
 new_secret() {
@@ -532,6 +581,7 @@ main() {
         ensure_registries
         write_env_file
     fi
+    remove_stale_images
     summary
 }
 
