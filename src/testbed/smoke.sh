@@ -10,11 +10,14 @@ set -eu
 readonly RUN_ID="vetbench-smoke-$$"
 readonly LABEL="dev.vetbench.testbed.smoke=$RUN_ID"
 FAILURES=0
-CONTAINERS=()
 
+# Removes this run's containers (and their anonymous volumes), found by their label.
 cleanup() {
-    if [ "${#CONTAINERS[@]}" -gt 0 ]; then
-        docker rm -fv "${CONTAINERS[@]}" >/dev/null 2>&1 || true
+    local ids
+    ids="$(docker ps -aq --filter "label=$LABEL")"
+    if [ -n "$ids" ]; then
+        # shellcheck disable=SC2086
+        docker rm -fv $ids >/dev/null 2>&1 || true
     fi
 }
 trap cleanup EXIT
@@ -36,7 +39,6 @@ start() {
     shift
     docker run -d --name "$name" --label "$LABEL" -p 127.0.0.1::80 -p 127.0.0.1::443 -p 127.0.0.1::5432 \
         "$@" >/dev/null
-    CONTAINERS+=("$name")
     echo "$name"
 }
 
