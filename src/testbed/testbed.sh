@@ -509,7 +509,17 @@ push_image() {
         docker "${DOCKER_ARGS[@]}" push "$registry/$image"
 }
 
+# The registries listen on this machine's loopback, which only a local engine can reach.
+engine_is_local() {
+    case "${DOCKER_HOST:-unix://}" in
+        unix://* | tcp://127.0.0.1:* | tcp://localhost:* | tcp://\[::1\]:*) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
 ensure_registries() {
+    engine_is_local || die "the engine at $DOCKER_HOST cannot reach registries on this machine's loopback; \
+run with --no-registry."
     setup_open_registry
     setup_auth_registry
     start_registry registry-open "$OPEN_REGISTRY" 200
