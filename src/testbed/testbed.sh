@@ -258,6 +258,9 @@ DPKG
     touch "$root/etc/machine-id"
 }
 
+# Limitation: recipes hash the build instructions, not the package versions apt picked, so cached
+# images keep the Debian packages of the day they were built until a recipe changes or they are
+# removed (docs/testbed.md, Reset).
 base_recipe() {
     {
         echo "suite=$SUITE variant=minbase"
@@ -360,6 +363,7 @@ registry_status() {
 }
 
 # Starts one docker-registry unless it already answers; $1 name, $2 address, $3 expected status.
+# Limitation: nothing supervises the registries; after a reboot or a crash the next run starts them.
 start_registry() {
     local name="$1" address="$2" expected="$3" scheme="http" curl_args=()
     local dir="$STATE/$name"
@@ -510,6 +514,8 @@ push_image() {
 }
 
 # The registries listen on this machine's loopback, which only a local engine can reach.
+# Limitation: with a remote DOCKER_HOST the test bed builds images there but cannot push them to
+# registries here; run with --no-registry (or start a registry next to that engine).
 engine_is_local() {
     case "${DOCKER_HOST:-unix://}" in
         unix://* | tcp://127.0.0.1:* | tcp://localhost:* | tcp://\[::1\]:*) return 0 ;;
