@@ -601,4 +601,7 @@ main() {
     summary
 }
 
-main "$@"
+# Sourcing the script (for a test of one step) defines the functions without running anything.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    main "$@"
+fi
