@@ -7,10 +7,12 @@
 # Usage: bash src/testbed/check-dockerd-start.sh
 set -euo pipefail
 
-readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly HERE
 
 [ "$(id -u)" -eq 0 ] || { echo "check-dockerd-start: run as root (it needs unshare)." >&2; exit 1; }
 
+# shellcheck disable=SC2016 # the inner script expands its own variables
 exec timeout 150 unshare --mount --net --propagation private bash -c '
     set -euo pipefail
     mount -t tmpfs tmpfs /var/run

@@ -6,7 +6,8 @@
 # See docs/testbed.md.
 set -euo pipefail
 
-readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly HERE
 readonly FIXTURES="$HERE/fixtures"
 readonly STATE="${VETBENCH_TESTBED_STATE:-/var/lib/vetbench-testbed}"
 readonly DOCKERD_LOG="${VETBENCH_DOCKERD_LOG:-/var/log/vetbench-dockerd.log}"
@@ -151,6 +152,9 @@ engine_answers() {
 start_dockerd() {
     if [ -n "${DOCKER_HOST:-}" ]; then
         die "no Docker engine answers at DOCKER_HOST=$DOCKER_HOST; start it or unset DOCKER_HOST."
+    fi
+    if [ -S /var/run/docker.sock ] && [ ! -w /var/run/docker.sock ]; then
+        die "this user may not use /var/run/docker.sock; run as root or join the docker group."
     fi
     is_root || die "no Docker engine answers at /var/run/docker.sock; start dockerd or run this script as root."
     need_command dockerd docker.io
@@ -334,6 +338,7 @@ remember_image() {
 remove_stale_images() {
     [ -f "$STATE/built-images" ] || return 0
     local id reference kept=()
+    # shellcheck disable=SC2013 # one image id per line, no spaces
     for id in $(sort -u "$STATE/built-images"); do
         if [ "$(docker image inspect -f '{{len .RepoTags}}' "$id" 2>/dev/null)" = 0 ]; then
             for reference in $(docker image inspect -f '{{range .RepoDigests}}{{.}} {{end}}' "$id"); do
