@@ -95,6 +95,7 @@ public final class TargetLauncher {
      * Runs a short-lived helper container to its end and returns its output: no network, all capabilities
      * dropped, a read-only root filesystem. The container is removed afterwards in every case.
      *
+     * @param command the program and its arguments; replaces the image's entrypoint and command
      * @param mounts what the helper may see, usually read-only binds
      * @param hostPid whether it shares the host's process namespace (to read {@code /proc/1/mountinfo})
      * @throws DockerException when it cannot start, misses the deadline, or the caller cancels
@@ -105,7 +106,8 @@ public final class TargetLauncher {
         HostConfig host = HostConfig.newHostConfig().withMounts(mounts(mounts, new ArrayList<>()))
             .withNetworkMode("none").withCapDrop(Capability.ALL)
             .withReadonlyRootfs(true).withPidMode(hostPid ? "host" : null);
-        String id = connection.quickClient().createContainerCmd(image).withCmd(command)
+        String id = connection.quickClient().createContainerCmd(image).withEntrypoint(command.get(0))
+            .withCmd(command.subList(1, command.size()))
             .withName("vetbench-helper-" + UUID.randomUUID().toString().substring(0, 8))
             .withLabels(connection.owner().labels()).withHostConfig(host).exec().getId();
         try {
