@@ -2,6 +2,7 @@ package dev.vetbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vetbench.testbed.RegistryLogin;
 import dev.vetbench.testbed.TestBed;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vetbench info}, {@code images} and {@code pull} against the real test bed, in-process. */
 class DockerCommandsTest {
 
-    static final Path AUTH_PASSWORD = Path.of("/var/lib/vetbench-testbed/registry-auth/password");
-    static final Path AUTH_CA = Path.of("/var/lib/vetbench-testbed/registry-auth/tls/ca.crt");
+    static final Path AUTH_PASSWORD = RegistryLogin.PASSWORD_FILE;
+    static final Path AUTH_CA = RegistryLogin.CA_FILE;
 
     @TempDir
     Path temp;
@@ -85,7 +86,7 @@ class DockerCommandsTest {
         TestBed.requireDocker();
 
         CommandRun run = CommandRun.of("images", "--registry", "https://" + TestBed.AUTH_REGISTRY, "--username",
-            "assessor", "--password-file", AUTH_PASSWORD.toString(), "--ca-file", AUTH_CA.toString());
+            RegistryLogin.USER, "--password-file", AUTH_PASSWORD.toString(), "--ca-file", AUTH_CA.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains(TestBed.AUTH_REGISTRY + "/medivendor/frontend").contains("1.5.0");
@@ -97,7 +98,7 @@ class DockerCommandsTest {
         Path wrong = Files.writeString(temp.resolve("password"), "hunter2-wrong\n");
 
         CommandRun run = CommandRun.of("images", "--registry", "https://" + TestBed.AUTH_REGISTRY, "--username",
-            "assessor", "--password-file", wrong.toString(), "--ca-file", AUTH_CA.toString());
+            RegistryLogin.USER, "--password-file", wrong.toString(), "--ca-file", AUTH_CA.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("vetbench: Registry " + TestBed.AUTH_REGISTRY + " refused the credentials "

@@ -3,6 +3,7 @@ package dev.vetbench.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.vetbench.testbed.RegistryLogin;
 import dev.vetbench.testbed.TestBed;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -62,7 +63,7 @@ class PullTest {
     @Test
     void pullFromTheAuthenticatedRegistryWithCredentials() {
         ImageRef image = ImageRef.parse(TestBed.AUTH_REGISTRY + "/" + TestBed.FRONTEND_FIXED);
-        RegistryCredentials credentials = RegistryCredentials.withPasswordFile("assessor",
+        RegistryCredentials credentials = RegistryCredentials.withPasswordFile(RegistryLogin.USER,
             RegistryClientTest.AUTH_PASSWORD);
         List<PullProgress> events = new CopyOnWriteArrayList<>();
 
@@ -79,7 +80,7 @@ class PullTest {
         ImageRef image = ImageRef.parse(TestBed.AUTH_REGISTRY + "/" + TestBed.FRONTEND_FIXED);
 
         DockerException failure = catchThrowableOfType(DockerException.class, () -> docker.pull(image,
-            new RegistryCredentials("assessor", "wrong-password-0815"), PullListener.NONE,
+            new RegistryCredentials(RegistryLogin.USER, "wrong-password-0815"), PullListener.NONE,
             CancellationToken.none()));
 
         assertThat(failure.reason()).isEqualTo(DockerException.Reason.REGISTRY_REFUSED);

@@ -119,4 +119,19 @@ class TargetLauncherTest {
         assertThat(steps.get(0)).startsWith("Creating container vetbench-launcher-test-progress-");
         assertThat(steps.get(2)).isEqualTo("Waiting for port 443 accepting connections");
     }
+
+    @Test
+    void attachingToARunningContainerLeavesItRunningOnClose() throws Exception {
+        TargetProfile profile = TargetProfiles.builtIn("nginx-tls-frontend").withName("launcher-test-attach");
+
+        try (RunningTarget started = docker.launcher().start(TestBed.FRONTEND_FIXED, profile)) {
+            try (RunningTarget attached = docker.launcher().attach(started.name())) {
+                assertThat(attached.isOwned()).isFalse();
+                assertThat(attached.endpoint(443)).isEqualTo(started.endpoint(443));
+                assertThat(attached.imageDigest()).isEqualTo(started.imageDigest());
+                assertThat(TargetProbes.httpsGet(attached.endpoint(443))).isEqualTo("Hello World!");
+            }
+            assertThat(started.isRunning()).isTrue();
+        }
+    }
 }
