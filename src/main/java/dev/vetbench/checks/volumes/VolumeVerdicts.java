@@ -40,8 +40,9 @@ final class VolumeVerdicts {
                 + assessment.cipher().map(c -> ", " + c).orElse("") + ")";
             switch (assessment.protection()) {
                 case ENCRYPTED -> encrypted.add(described);
-                case UNENCRYPTED -> failures.add(directory + " is on unencrypted storage: " + assessment.explanation());
-                case UNDETERMINED -> undetermined.add(directory + ": " + assessment.explanation());
+                case UNENCRYPTED -> failures.add(directory + " is on unencrypted storage: "
+                    + withoutFullStop(assessment.explanation()));
+                case UNDETERMINED -> undetermined.add(directory + ": " + withoutFullStop(assessment.explanation()));
             }
         });
         return verdict(checkId, target, failures, undetermined, encrypted, evidence.build(), started);
@@ -55,7 +56,8 @@ final class VolumeVerdicts {
         }
         if (!undetermined.isEmpty()) {
             return CheckResult.error(checkId, target.asCheckTarget(), ErrorReason.PROTOCOL_ERROR,
-                "The storage behind a data directory could not be determined: " + String.join("; ", undetermined),
+                "The storage behind a data directory could not be determined: " + String.join("; ", undetermined)
+                    + ".",
                 evidence, started);
         }
         return CheckResult.conclusive(checkId, target.asCheckTarget(), Verdict.PASS,
@@ -73,5 +75,9 @@ final class VolumeVerdicts {
             evidence.fact("storage of " + directory, assessment.mechanism()
                 + assessment.cipher().map(c -> ", " + c).orElse(""));
         }
+    }
+
+    private static String withoutFullStop(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 }
