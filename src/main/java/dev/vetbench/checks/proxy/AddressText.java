@@ -68,7 +68,7 @@ final class AddressText {
 
     /** A literal address, never a name lookup. */
     static Optional<InetAddress> parse(String literal) {
-        if (literal.isEmpty() || !literal.matches("[0-9A-Fa-f:.]+") || literal.equals("::")
+        if (literal.isEmpty() || !literal.matches("[0-9A-Fa-f:.]+")
             || (literal.contains(":") && literal.chars().filter(c -> c == ':').count() < 2)) {
             return Optional.empty();
         }

@@ -31,8 +31,20 @@ public final class StorageRecognizer {
     private StorageRecognizer() {
     }
 
-    /** Recognises the storage behind the probe path. */
+    /**
+     * Recognises the storage behind the probe path. A report that cannot be read (a mangled mountinfo line, bad
+     * hex) is UNDETERMINED, never ENCRYPTED.
+     */
     public static StorageAssessment recognize(HostStorageSnapshot snapshot) {
+        try {
+            return recognizeReadable(snapshot);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return new StorageAssessment(Protection.UNDETERMINED, "unknown", Optional.empty(), List.of(),
+                "The helper's report could not be read (" + e.getMessage() + ").");
+        }
+    }
+
+    private static StorageAssessment recognizeReadable(HostStorageSnapshot snapshot) {
         Optional<MountInfoLine> mount = snapshot.mountInfo();
         if (mount.isEmpty()) {
             return new StorageAssessment(Protection.UNDETERMINED, "unknown", Optional.empty(), List.of(),
