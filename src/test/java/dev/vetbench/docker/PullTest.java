@@ -114,7 +114,8 @@ class PullTest {
 
         assertThat(failure.reason()).isEqualTo(DockerException.Reason.UNREACHABLE);
         assertThat(failure).hasMessage("The Docker engine at " + docker.host().uri() + " could not reach registry "
-            + "127.0.0.1:" + port + " to pull " + image + "; check that the registry runs and the engine can reach it.");
+            + "127.0.0.1:" + port
+            + " to pull " + image + "; check that the registry runs and the engine can reach it.");
     }
 
     private void pushRandomImage(ImageRef image) throws Exception {
