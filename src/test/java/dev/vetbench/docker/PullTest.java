@@ -90,6 +90,19 @@ class PullTest {
     }
 
     @Test
+    void cancelledPullStopsWithOneSentence() {
+        ImageRef image = ImageRef.parse(TestBed.REGISTRY + "/" + TestBed.FRONTEND_FLAWED);
+        CancellationToken cancel = new CancellationToken();
+        cancel.cancel();
+
+        DockerException failure = catchThrowableOfType(DockerException.class,
+            () -> docker.pull(image, null, PullListener.NONE, cancel));
+
+        assertThat(failure.reason()).isEqualTo(DockerException.Reason.CANCELLED);
+        assertThat(failure).hasMessage("Pulling " + image + " was cancelled.");
+    }
+
+    @Test
     void tagThatDoesNotExistIsNotFound() {
         ImageRef image = ImageRef.parse(TestBed.REGISTRY + "/medivendor/frontend:9.9.9");
 
