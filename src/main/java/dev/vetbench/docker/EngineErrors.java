@@ -93,11 +93,17 @@ final class EngineErrors {
     static boolean isUnreachable(Throwable failure) {
         return find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null
             || find(failure, UnknownHostException.class) != null
-            || find(failure, SocketTimeoutException.class) != null && connectTimedOut(failure)
+            || connectTimedOut(failure)
             || messageMentions(failure, "Connection refused") || messageMentions(failure, "No such file");
     }
 
+    /** A connect that timed out (a host that drops packets), as opposed to a read timeout from a live peer. */
     private static boolean connectTimedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("ConnectTimeout")) {
+                return true;
+            }
+        }
         return messageMentions(failure, "Connect timed out") || messageMentions(failure, "connect timed out");
     }
 

@@ -79,7 +79,8 @@ final class ImagePull {
         }
         if (said.contains("connection refused") || said.contains("no such host") || said.contains("i/o timeout")) {
             return new DockerException(DockerException.Reason.UNREACHABLE, "The Docker engine at " + host.uri()
-                + " could not reach " + registry + " to pull " + image + "; check that it is running.", cause);
+                + " could not reach " + registry
+                + " to pull " + image + "; check that the registry runs and the engine can reach it.", cause);
         }
         return new DockerException(DockerException.Reason.FAILED, "Docker could not pull " + image
             + "; the engine said \"" + engineSays + "\".", cause);

@@ -179,7 +179,7 @@ public final class RunningTarget implements AutoCloseable {
      *
      * @param onLine called on a stream thread for each line
      */
-    public AutoCloseable followLogs(Consumer<String> onLine) {
+    public LogSubscription followLogs(Consumer<String> onLine) {
         LogStream stream = LogStream.open(connection.streamingClient(), containerId, true, -1, onLine);
         return stream::closeQuietly;
     }

@@ -90,6 +90,19 @@ class PullTest {
     }
 
     @Test
+    void cancelledPullStopsWithOneSentence() {
+        ImageRef image = ImageRef.parse(TestBed.REGISTRY + "/" + TestBed.FRONTEND_FLAWED);
+        CancellationToken cancel = new CancellationToken();
+        cancel.cancel();
+
+        DockerException failure = catchThrowableOfType(DockerException.class,
+            () -> docker.pull(image, null, PullListener.NONE, cancel));
+
+        assertThat(failure.reason()).isEqualTo(DockerException.Reason.CANCELLED);
+        assertThat(failure).hasMessage("Pulling " + image + " was cancelled.");
+    }
+
+    @Test
     void tagThatDoesNotExistIsNotFound() {
         ImageRef image = ImageRef.parse(TestBed.REGISTRY + "/medivendor/frontend:9.9.9");
 
@@ -114,7 +127,8 @@ class PullTest {
 
         assertThat(failure.reason()).isEqualTo(DockerException.Reason.UNREACHABLE);
         assertThat(failure).hasMessage("The Docker engine at " + docker.host().uri() + " could not reach registry "
-            + "127.0.0.1:" + port + " to pull " + image + "; check that it is running.");
+            + "127.0.0.1:" + port
+            + " to pull " + image + "; check that the registry runs and the engine can reach it.");
     }
 
     private void pushRandomImage(ImageRef image) throws Exception {

@@ -93,7 +93,7 @@ class TargetLauncherTest {
 
         try (RunningTarget target = docker.launcher().start(TestBed.FRONTEND_FIXED, profile)) {
             List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-            try (AutoCloseable follow = target.followLogs(seen::add)) {
+            try (LogSubscription follow = target.followLogs(seen::add)) {
                 TargetProbes.httpsGet(target.endpoint(443));
                 long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (seen.stream().noneMatch(line -> line.contains("GET / ")) && System.nanoTime() < end) {

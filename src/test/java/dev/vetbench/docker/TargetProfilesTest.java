@@ -65,6 +65,13 @@ class TargetProfilesTest {
     }
 
     @Test
+    void readinessPortMustBePublished() {
+        assertThatThrownBy(() -> TargetProfiles.builtIn("nginx-tls-frontend").withReadiness(Readiness.tcp(8443)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("the readiness port 8443 must be one of the published ports [443, 80]");
+    }
+
+    @Test
     void profileSurvivesJsonRoundTrip() {
         TargetProfile profile = TargetProfiles.builtIn("nginx-tls-frontend-proxy");
 
