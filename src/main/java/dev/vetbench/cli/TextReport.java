@@ -17,6 +17,10 @@ final class TextReport {
             .append(" in ").append(result.duration().toMillis()).append(" ms\n");
         text.append("  ").append(result.summary()).append('\n');
         text.append("  HIPAA: ").append(check.hipaaReference()).append('\n');
+        if (!result.findings().isEmpty()) {
+            text.append("Findings:\n");
+            result.findings().forEach(finding -> text.append("  ").append(finding).append('\n'));
+        }
         if (!result.evidence().facts().isEmpty()) {
             text.append("Evidence:\n");
             result.evidence().facts().forEach((key, value) -> text.append("  ").append(key).append(": ")
