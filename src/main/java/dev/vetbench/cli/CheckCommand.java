@@ -9,6 +9,7 @@ import dev.vetbench.checks.CheckRegistry;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.checks.CheckRunner;
 import dev.vetbench.checks.CheckTarget;
+import dev.vetbench.checks.EndpointCheckOnImage;
 import dev.vetbench.checks.Finding;
 import dev.vetbench.checks.ImageCheck;
 import dev.vetbench.checks.ProgressListener;
@@ -56,8 +57,8 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     private VetbenchCommand root;
 
-    @Option(names = "--image", paramLabel = "REPO:TAG", description = "proxy-protocol, volume-encryption: the "
-        + "image version to start, e.g. medivendor/frontend:1.5.0.")
+    @Option(names = "--image", paramLabel = "REPO:TAG", description = "Instead of HOST:PORT: the image version to "
+        + "start with --profile, e.g. medivendor/frontend:1.5.0 (required by proxy-protocol, volume-encryption).")
     private String image;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "With --image: the target profile to start it "
@@ -91,6 +92,9 @@ final class CheckCommand implements Callable<Integer> {
         Optional<Check> check = findCheck();
         if (check.isPresent() && check.get() instanceof ImageCheck imageCheck && timeoutSeconds > 0) {
             return runImageCheck(imageCheck);
+        }
+        if (check.isPresent() && image != null && endpoint == null && timeoutSeconds > 0) {
+            return runImageCheck(new EndpointCheckOnImage(check.get()));
         }
         Optional<CheckTarget> target = endpoint == null ? missingEndpoint() : parseTarget();
         if (check.isEmpty() || target.isEmpty() || timeoutSeconds <= 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vetbench.testbed.TestBed;
 import dev.vetbench.tls.GnutlsServer;
 import dev.vetbench.tls.fixtures.BcTlsServerFixture;
 import dev.vetbench.tls.fixtures.BcTlsServerFixture.ScsvBehaviour;
@@ -74,6 +75,20 @@ class CheckCommandTest {
             assertThat(new ObjectMapper().readTree(out.toString()).get("facts").get("starttls").asText())
                 .isEqualTo("postgres");
         }
+    }
+
+    @Test
+    void heartbleedOnAnImageVersionStartsItAndNamesTheDigest() throws Exception {
+        TestBed.requireDocker();
+
+        int exit = run("check", "heartbleed", "--image", TestBed.FRONTEND_FIXED, "--profile", "nginx-tls-frontend",
+            "--json");
+
+        assertThat(exit).as(err.toString()).isEqualTo(0);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(json.get("target").asText()).startsWith(TestBed.FRONTEND_FIXED + "@sha256:");
+        assertThat(json.get("facts").get("profile").asText()).isEqualTo("nginx-tls-frontend");
     }
 
     @Test
