@@ -87,6 +87,20 @@ class TlsChecksAgainstFixtureImagesTest {
     }
 
     @Test
+    void nginxWithTls13OnlyPassesHeartbleedBecauseHeartbeatsNeedTls12OrLower() {
+        TargetProfile profile = TargetProfiles.builtIn("nginx-tls-frontend")
+            .withEnvironment("SSL_PROTOCOLS_OVERRIDE", "TLSv1.3");
+
+        CheckResult heartbleed = run(new HeartbleedCheck(), TestBed.FRONTEND_FIXED, profile);
+        CheckResult fallback = run(new FallbackScsvCheck(), TestBed.FRONTEND_FIXED, profile);
+
+        assertThat(heartbleed.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(heartbleed.summary()).contains("refused every TLS 1.0-1.2 handshake");
+        assertThat(fallback.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(fallback.summary()).contains("accepts only TLSv1.3");
+    }
+
+    @Test
     void imageThatDoesNotExistIsAnErrorNotAPass() {
         CheckResult result = run(new HeartbleedCheck(), "medivendor/frontend:0.0.0-missing",
             TargetProfiles.builtIn("nginx-tls-frontend"));
