@@ -79,38 +79,81 @@ public final class HeartbleedCheck implements Check {
         TlsEndpoint endpoint = TlsProbes.endpoint(target);
         ProbeLimits limits = TlsProbes.limits(context);
         try {
-            HeartbeatProbeResult early = probeEarly(endpoint, limits, context, evidence);
-            if (early.outcome() == Outcome.HANDSHAKE_REFUSED) {
-                return refusedEverywhere(target, early, evidence, startedAt);
+            EarlyProbes early = probeEveryVersion(endpoint, limits, context, evidence);
+            if (early.chosen() == null) {
+                return refusedEverywhere(target, early.lastRefused(), evidence, startedAt);
             }
-            if (!needsLateProbe(early)) {
-                return conclude(target, early, null, evidence, startedAt);
+            record(evidence, early.chosen());
+            if (early.chosen().outcome() == Outcome.LEAKED || !early.lateProbeNeeded()) {
+                return conclude(target, early.chosen(), null, evidence, startedAt);
             }
             context.progress("heartbeat refused before the handshake completed; probing after the handshake");
             HeartbeatProbeResult late = new PostHandshakeHeartbeatProbe(options.replyWait(), options.maskedExcerpt())
                 .afterHandshake(endpoint, limits);
+            late.transcript().forEach(line -> evidence.line("after handshake: " + line));
             record(evidence, late);
-            return conclude(target, early, late, evidence, startedAt);
+            return conclude(target, early.chosen(), late, evidence, startedAt);
         } catch (ProbeException e) {
             return TlsProbes.error(ID, target, e, evidence, startedAt);
         }
     }
 
-    private HeartbeatProbeResult probeEarly(TlsEndpoint endpoint, ProbeLimits limits, CheckContext context,
+    /**
+     * What the unencrypted probes found.
+     *
+     * @param chosen the first leak, else the probe at the highest version the server accepted; null if none
+     * @param lateProbeNeeded whether some accepted version negotiated heartbeats but refused the early heartbeat
+     * @param lastRefused the last refused attempt, for the summary when every version was refused
+     */
+    private record EarlyProbes(HeartbeatProbeResult chosen, boolean lateProbeNeeded,
+            HeartbeatProbeResult lastRefused) {
+    }
+
+    /** The unencrypted probe at TLS 1.2, 1.1 and 1.0 in turn (DESIGN.md), stopping at the first leak. */
+    private EarlyProbes probeEveryVersion(TlsEndpoint endpoint, ProbeLimits limits, CheckContext context,
             Evidence.Builder evidence) throws ProbeException {
         HeartbeatProbe probe = new HeartbeatProbe(options.replyWait(), options.maskedExcerpt());
-        HeartbeatProbeResult result = null;
-        // Limitation: probes only the highest of TLS 1.2, 1.1 and 1.0 the server accepts (lower ones only when a
-        // higher one is refused). The flaw sits in OpenSSL's record layer, the same for every version.
+        HeartbeatProbeResult chosen = null;
+        HeartbeatProbeResult refused = null;
+        boolean lateNeeded = false;
         for (TlsVersion version : VERSIONS) {
             context.progress("ClientHello " + version.label() + " with the heartbeat extension");
-            result = probe.beforeHandshakeCompletes(endpoint, version, limits);
-            record(evidence, result);
-            if (result.outcome() != Outcome.HANDSHAKE_REFUSED) {
+            HeartbeatProbeResult result;
+            try {
+                result = probe.beforeHandshakeCompletes(endpoint, version, limits);
+            } catch (ProbeException e) {
+                if (chosen == null || e.kind() == ProbeException.Kind.CANCELLED) {
+                    throw e;
+                }
+                // A higher version already gave an answer; a lower one that fails is noted, not fatal.
+                evidence.fact("before handshake, offering " + version.label(), "not probed: " + e.getMessage());
+                continue;
+            }
+            result.transcript().forEach(line -> evidence.line("before handshake, offering " + version.label()
+                + ": " + line));
+            evidence.fact("before handshake, offering " + version.label(), outcomeWords(result));
+            if (result.outcome() == Outcome.HANDSHAKE_REFUSED) {
+                refused = result;
+                continue;
+            }
+            lateNeeded |= needsLateProbe(result);
+            if (chosen == null || result.outcome() == Outcome.LEAKED) {
+                chosen = result;
+            }
+            if (result.outcome() == Outcome.LEAKED) {
                 break;
             }
         }
-        return result;
+        return new EarlyProbes(chosen, lateNeeded, refused);
+    }
+
+    private static String outcomeWords(HeartbeatProbeResult result) {
+        if (result.outcome() == Outcome.HANDSHAKE_REFUSED) {
+            return "handshake refused" + (result.alert() == null ? "" : " with alert " + result.alert());
+        }
+        return TlsVersion.describe(result.negotiatedVersion()) + ", heartbeat "
+            + (result.heartbeatNegotiated() ? "negotiated" : "not negotiated") + ", "
+            + result.outcome().name().toLowerCase() + (result.alert() == null ? "" : " " + result.alert());
     }
 
     /** A server that negotiated heartbeats but would not take one before the handshake completed gets a 2nd try. */
@@ -176,14 +219,12 @@ public final class HeartbleedCheck implements Check {
             evidence.build(), startedAt);
     }
 
+    /** The facts of the probe that decides, under keys a reviewer (and the report) can rely on. */
     private static void record(Evidence.Builder evidence, HeartbeatProbeResult result) {
-        String prefix = (result.phase() == HeartbeatProbeResult.Phase.AFTER_HANDSHAKE ? "after handshake"
-            : "before handshake, offering " + result.offeredVersion().label()) + ": ";
-        result.transcript().forEach(line -> evidence.line(prefix + line));
         String key = result.phase() == HeartbeatProbeResult.Phase.AFTER_HANDSHAKE ? "after handshake "
             : "before handshake ";
         if (result.outcome() == Outcome.HANDSHAKE_REFUSED) {
-            evidence.fact(key + result.offeredVersion().label(), "handshake refused");
+            evidence.fact(key + "handshake", "refused" + (result.alert() == null ? "" : " with " + result.alert()));
             return;
         }
         evidence.fact(key + "protocol version", TlsVersion.describe(result.negotiatedVersion()))
