@@ -190,7 +190,8 @@ public final class HeartbleedCheck implements Check {
             return first + "; nothing leaked.";
         }
         if (late.outcome() == Outcome.HANDSHAKE_REFUSED) {
-            return first + "; a full handshake to probe again was refused (" + late.alert() + ").";
+            return first + "; a full handshake to probe again failed" + (late.alert() == null ? ""
+                : " with alert " + late.alert()) + " (see the transcript).";
         }
         return first + ", and one sent after the handshake was " + reaction(late) + "; nothing leaked.";
     }
