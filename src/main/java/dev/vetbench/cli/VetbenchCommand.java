@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container security assessments: Heartbleed, TLS downgrade protection, PROXY protocol "
         + "and encryption at rest, with signed reports.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+        CommandLine.HelpCommand.class,
+        ReportCommand.class,
+        VerifyCommand.class,
+        KeygenCommand.class,
+    })
 public final class VetbenchCommand {
 
     /** Exit code when the command did its job and found nothing to report. */
