@@ -29,6 +29,7 @@ final class ReportSections {
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final float BODY = 10f;
     private static final float LABEL_WIDTH = 118f;
+    private static final float COVER_BOTTOM = 84f;
 
     private final PageLayout page;
     private final Assessment assessment;
@@ -112,13 +113,24 @@ final class ReportSections {
         fact("Assessment ID", assessment.id());
         page.moveDown(10f);
         subheading("Image versions in scope");
-        for (ImageVersion version : comparison.versions()) {
-            page.ensure(28f);
-            page.text(version.id(), fonts.bold, 9.5f, ReportStyle.INK, 0f);
-            if (!version.digest().isEmpty()) {
-                page.text(version.digest(), fonts.mono, 7.5f, ReportStyle.MUTED, 0f);
-            }
-            page.moveDown(3f);
+        float digestX = ReportStyle.MARGIN + 168f;
+        List<ImageVersion> versions = comparison.versions();
+        // The cover keeps clear of its confidentiality footer; long scopes end with a pointer instead.
+        int room = (int) ((page.y() - COVER_BOTTOM) / 13f);
+        int shown = versions.size() <= room ? versions.size() : Math.max(0, room - 1);
+        for (ImageVersion version : versions.subList(0, shown)) {
+            page.moveDown(13f);
+            page.show(page.clip(version.id(), fonts.bold, 8.5f, 162f), fonts.bold, 8.5f, ReportStyle.INK,
+                ReportStyle.MARGIN, page.y() + 3f);
+            String digest = version.digest().isEmpty() ? "(digest not recorded)" : version.digest();
+            page.show(page.clip(digest, fonts.mono, 7f, ReportStyle.PAGE_WIDTH - ReportStyle.MARGIN - digestX),
+                fonts.mono, 7f, ReportStyle.MUTED, digestX, page.y() + 3f);
+        }
+        if (shown < versions.size()) {
+            page.moveDown(13f);
+            page.show("\u2026 and " + (versions.size() - shown) + " more; the matrix lists every version and the "
+                + "evidence appendix gives each digest.", fonts.regular, 8.5f, ReportStyle.MUTED, ReportStyle.MARGIN,
+                page.y() + 3f);
         }
     }
 
@@ -131,14 +143,23 @@ final class ReportSections {
         paragraph(outcomeSentence());
         statTiles();
         MatrixPicture matrix = new MatrixPicture(page, assessment, comparison, day);
-        page.ensure(90f + matrix.heightOfFirstRows(3));
+        float whole = 90f + matrix.heightOfFirstRows(comparison.versions().size()) + 30f;
+        boolean fitsHere = page.y() - whole >= ReportStyle.BOTTOM;
+        if (!fitsHere) {
+            // The picture needs a page of its own: let the findings fill this one rather than leave it blank.
+            findingsLists();
+            changesList();
+        }
+        page.ensure(whole <= ReportStyle.TOP - ReportStyle.BOTTOM ? whole : 90f + matrix.heightOfFirstRows(3));
         heading("Results by version");
         paragraph("Each row is one image version, oldest first; each column is one check. Colour shows the "
             + "verdict; a waived finding stays red and is marked as waived.");
         page.moveDown(4f);
         PageBox box = matrix.draw();
-        findingsLists();
-        changesList();
+        if (fitsHere) {
+            findingsLists();
+            changesList();
+        }
         return box;
     }
 
@@ -202,9 +223,10 @@ final class ReportSections {
         List<ReportDocument.VersionResult> errors = resultsWhere(r -> r.result().verdict() == Verdict.ERROR);
         if (!open.isEmpty()) {
             subheading("Findings to address");
-            for (ReportDocument.VersionResult r : open) {
-                bullet(ReportStyle.FAIL, r.version() + ": " + titleOf(r) + ". " + r.result().summary()
-                    + " (HIPAA " + CheckCatalogue.describe(r.result().checkId()).hipaa() + ")");
+            for (List<ReportDocument.VersionResult> group : byCheck(open)) {
+                CheckInfo info = info(group.get(0).result().checkId());
+                bullet(ReportStyle.FAIL, info.title() + " in " + versions(group) + ". " + example(group)
+                    + " (HIPAA " + info.hipaa() + ")");
             }
         }
         if (!waived.isEmpty()) {
@@ -216,32 +238,54 @@ final class ReportSections {
         }
         if (!errors.isEmpty()) {
             subheading("Checks that could not run");
-            for (ReportDocument.VersionResult r : errors) {
-                bullet(ReportStyle.ERROR, r.version() + ": " + titleOf(r) + " (" + r.result().errorReason()
-                    .description() + "). " + r.result().summary());
+            for (List<ReportDocument.VersionResult> group : byCheck(errors)) {
+                bullet(ReportStyle.ERROR, info(group.get(0).result().checkId()).title() + " in " + versions(group)
+                    + " (" + group.get(0).result().errorReason().description() + "). " + example(group));
             }
         }
     }
 
+    /** Results grouped by check, in report order. */
+    private static List<List<ReportDocument.VersionResult>> byCheck(List<ReportDocument.VersionResult> results) {
+        Map<String, List<ReportDocument.VersionResult>> groups = new java.util.LinkedHashMap<>();
+        results.forEach(r -> groups.computeIfAbsent(r.result().checkId(), id -> new java.util.ArrayList<>())
+            .add(r));
+        return List.copyOf(groups.values());
+    }
+
+    private static String versions(List<ReportDocument.VersionResult> group) {
+        return String.join(", ", group.stream().map(ReportDocument.VersionResult::version).toList());
+    }
+
+    private static String example(List<ReportDocument.VersionResult> group) {
+        return (group.size() > 1 ? "For example: " : "") + group.get(0).result().summary();
+    }
+
+    /** Per check and kind of change, the versions where it happened; each check's section has the detail. */
     private void changesList() throws IOException {
         if (comparison.changes().isEmpty()) {
             return;
         }
         subheading("What changed between versions");
-        for (VersionComparison.Change change : comparison.changes()) {
-            Color colour = switch (change.kind()) {
-                case FIXED -> ReportStyle.PASS;
-                case REGRESSED -> ReportStyle.FAIL;
-                case CHANGED -> ReportStyle.NOT_APPLICABLE;
-            };
-            String what = switch (change.kind()) {
-                case FIXED -> "fixed in ";
-                case REGRESSED -> "regressed in ";
-                case CHANGED -> "changed in ";
-            };
-            bullet(colour, CheckCatalogue.describe(change.checkId()).title() + ": " + what + change.toVersion()
-                + " (" + ReportStyle.label(change.before()) + " in " + change.fromVersion() + ", "
-                + ReportStyle.label(change.after()) + " in " + change.toVersion() + ").");
+        for (String checkId : comparison.checkIds()) {
+            for (VersionComparison.Kind kind : VersionComparison.Kind.values()) {
+                List<String> where = comparison.changesFor(checkId).stream().filter(c -> c.kind() == kind)
+                    .map(VersionComparison.Change::toVersion).toList();
+                if (where.isEmpty()) {
+                    continue;
+                }
+                Color colour = switch (kind) {
+                    case FIXED -> ReportStyle.PASS;
+                    case REGRESSED -> ReportStyle.FAIL;
+                    case CHANGED -> ReportStyle.NOT_APPLICABLE;
+                };
+                String what = switch (kind) {
+                    case FIXED -> " fixed in ";
+                    case REGRESSED -> " regressed in ";
+                    case CHANGED -> " verdict changed (not a fix or regression) in ";
+                };
+                bullet(colour, info(checkId).title() + what + String.join(", ", where) + ".");
+            }
         }
     }
 
@@ -417,6 +461,7 @@ final class ReportSections {
             fact("Issuer", s.issuer() + (s.selfSigned() ? " (self-signed: compare the fingerprint with the one "
                 + "the assessor gave you)" : ""));
             fact("Serial number", s.serial());
+            fact("Signing time", TIME.format(document.generatedAt()) + " (claimed by the signer)");
             fact("Valid", TIME.format(s.notBefore()) + " to " + TIME.format(s.notAfter()));
             monoFact("Certificate SHA-256", s.sha256Fingerprint());
         }
@@ -472,16 +517,20 @@ final class ReportSections {
     }
 
     private void monoFact(String label, String value) throws IOException {
-        factIn(label, value, fonts.mono, 8.5f);
+        factIn(label, value, fonts.mono, 8.5f, 9f);
     }
 
     private void factIn(String label, String value, PDFont font, float size) throws IOException {
+        factIn(label, value, font, size, size - 0.5f);
+    }
+
+    private void factIn(String label, String value, PDFont font, float size, float labelSize) throws IOException {
         float valueWidth = ReportStyle.TEXT_WIDTH - LABEL_WIDTH;
         float height = page.heightOf(value, font, size, valueWidth);
         page.ensure(Math.min(height, 60f));
         float top = page.y();
         int pageIndex = page.pageIndex();
-        page.textIn(label, fonts.bold, size - 0.5f, ReportStyle.MUTED, ReportStyle.MARGIN, LABEL_WIDTH - 8f);
+        page.textIn(label, fonts.bold, labelSize, ReportStyle.MUTED, ReportStyle.MARGIN, LABEL_WIDTH - 8f);
         float labelBottom = page.y();
         page.moveTo(top);
         page.textIn(value, font, size, ReportStyle.INK, ReportStyle.MARGIN + LABEL_WIDTH, valueWidth);
