@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         + "and encryption at rest, with signed reports.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        AssessCommand.class,
         ReportCommand.class,
         VerifyCommand.class,
         KeygenCommand.class,

@@ -165,13 +165,21 @@ final class ReportSections {
 
     private String introduction() {
         ReportSummary summary = document.summary();
-        return assessment.assessor().organisation() + (assessment.assessor().organisation().isEmpty() ? "The "
-            + "assessor" : "") + " assessed " + plural(summary.versions(), "version") + " of "
-            + assessment.product() + " from " + assessment.vendor() + " against " + plural(summary.checks(),
-            "container security check") + ". The checks test safeguards of the HIPAA Security Rule: that "
-            + "connections cannot be made to leak server memory or be downgraded to weaker encryption, that "
-            + "access logs record who really connected, and that stored data is encrypted. Each check was run "
-            + "against a real container started from the vendor's image.";
+        String who = assessment.assessor().organisation().isBlank() ? assessment.assessor().name()
+            : assessment.assessor().organisation();
+        List<String> goals = comparison.checkIds().stream().map(id -> info(id).plainGoal()).toList();
+        String tested = goals.isEmpty() ? "" : " The checks test safeguards of the HIPAA Security Rule: "
+            + joinInWords(goals) + ".";
+        return who + " assessed " + plural(summary.versions(), "version") + " of " + assessment.product()
+            + " from " + assessment.vendor() + " against " + plural(summary.checks(), "container security check")
+            + "." + tested + " Each check was run against a real container started from the vendor's image.";
+    }
+
+    private static String joinInWords(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     private String outcomeSentence() {
@@ -206,9 +214,12 @@ final class ReportSections {
         float top = page.y() - 6f;
         float x = ReportStyle.MARGIN;
         for (Object[] tile : tiles) {
+            // A zero is good news or nothing to say: it stays grey so the eye goes to what needs attention.
+            Color colour = (Integer) tile[1] == 0 ? ReportStyle.RULE : (Color) tile[0];
             page.fill(x, top - 46f, width, 46f, ReportStyle.PANEL);
-            page.fill(x, top - 46f, 3.5f, 46f, (Color) tile[0]);
-            page.show(String.valueOf(tile[1]), fonts.bold, 18f, (Color) tile[0], x + 11f, top - 24f);
+            page.fill(x, top - 46f, 3.5f, 46f, colour);
+            page.show(String.valueOf(tile[1]), fonts.bold, 18f, (Integer) tile[1] == 0 ? ReportStyle.MUTED
+                : colour, x + 11f, top - 24f);
             page.show((String) tile[2], fonts.regular, 8f, ReportStyle.MUTED, x + 11f, top - 38f);
             x += width + gap;
         }
