@@ -77,6 +77,26 @@ final class PageLayout {
         }
     }
 
+    /** Flows wrapped text with a hanging indent: continuation lines start {@code hang} points further in. */
+    void textHanging(String text, PDFont font, float size, Color colour, float indent, float hang)
+            throws IOException {
+        float leading = size * 1.38f;
+        String printable = fonts.printable(font, text);
+        List<String> first = TextLayout.wrap(printable, font, size, ReportStyle.TEXT_WIDTH - indent);
+        String head = first.get(0);
+        List<String> rest = head.length() >= printable.length() ? List.of()
+            : TextLayout.wrap(printable.substring(head.length()).stripLeading(), font, size,
+                ReportStyle.TEXT_WIDTH - indent - hang);
+        ensure(leading);
+        y -= leading;
+        show(head, font, size, colour, ReportStyle.MARGIN + indent, y + size * 0.28f);
+        for (String line : rest) {
+            ensure(leading);
+            y -= leading;
+            show(line, font, size, colour, ReportStyle.MARGIN + indent + hang, y + size * 0.28f);
+        }
+    }
+
     /** Flows wrapped text inside a box of the given width starting at {@code x}; returns the lines drawn. */
     int textIn(String text, PDFont font, float size, Color colour, float x, float width) throws IOException {
         float leading = size * 1.38f;

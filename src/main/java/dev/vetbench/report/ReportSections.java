@@ -441,13 +441,16 @@ final class ReportSections {
         fact("Image digest", result.digest().isEmpty() ? "(not recorded)" : result.digest(), 8.5f);
         fact("Started", TIME.format(r.startedAt()) + ", ran " + r.duration().toMillis() + " ms", 8.5f);
         for (Map.Entry<String, String> entry : r.evidence().facts().entrySet()) {
-            fact(entry.getKey(), entry.getValue(), 8.5f);
+            boolean repeatsTarget = entry.getKey().equalsIgnoreCase("target") && entry.getValue().equals(r.target());
+            if (!repeatsTarget) {
+                fact(entry.getKey(), entry.getValue(), 8.5f);
+            }
         }
         if (!r.evidence().transcript().isEmpty()) {
             page.moveDown(3f);
             page.text("Transcript", fonts.bold, 8.5f, ReportStyle.MUTED, 0f);
             for (String line : r.evidence().transcript()) {
-                page.text(line, fonts.mono, 7.5f, ReportStyle.INK, 8f);
+                page.textHanging(line, fonts.mono, 7.5f, ReportStyle.INK, 8f, 14f);
             }
         }
         page.moveDown(4f);
