@@ -85,6 +85,28 @@ class SignedReportTest {
     }
 
     @Test
+    void pemEncodedJsonSignatureVerifiesAsWellAsDer() throws Exception {
+        Path pem = dir.resolve("report.json.p7s.pem");
+        ExternalTool.run(dir, "openssl", "cms", "-cmsout", "-inform", "DER", "-in", "report.json.p7s", "-outform",
+            "PEM", "-out", pem.toString());
+
+        Verification verification = ReportVerifier.verifyJson(files.json(), Files.readAllBytes(files.json()),
+            Files.readAllBytes(pem));
+
+        assertThat(Files.readString(pem)).startsWith("-----BEGIN CMS-----");
+        assertThat(verification.valid()).as(verification.checks().toString()).isTrue();
+    }
+
+    @Test
+    void fontsAreEmbeddedAndTheJsonIsAttached() throws Exception {
+        ExternalTool pdffonts = ExternalTool.run(dir, "pdffonts", files.pdf().toString());
+        ExternalTool pdfdetach = ExternalTool.run(dir, "pdfdetach", "-list", files.pdf().toString());
+
+        assertThat(pdffonts.output()).contains("DejaVuSans").doesNotContain(" no  ");
+        assertThat(pdfdetach.output()).contains("1: report.json");
+    }
+
+    @Test
     void renderedMatrixPageShowsPassAndFailColoursWhereTheMatrixIs() throws Exception {
         Path pdf = dir.resolve("unsigned-render.pdf");
         Files.write(pdf, rendered.pdf());
