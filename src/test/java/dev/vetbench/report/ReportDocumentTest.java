@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vetbench.assessment.Assessment;
 import dev.vetbench.assessment.AssessmentJson;
 import dev.vetbench.assessment.SampleAssessments;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReportDocumentTest {
@@ -58,5 +62,17 @@ class ReportDocumentTest {
         assertThat(xml).contains("<testsuite name=\"medivendor/frontend:1.5.0\" tests=\"4\" failures=\"0\" "
             + "errors=\"0\"");
         assertThat(xml).contains("<error message=\"target exited: ");
+    }
+
+    @Test
+    void previewDrawsTheCoverAndTheMatrixPage() throws Exception {
+        List<BufferedImage> pages = ReportPreview.pages(
+            SampleAssessments.twoVersionsFourChecks(), Optional.empty(), 40f, 2);
+
+        assertThat(pages).hasSize(2);
+        Color topLeft = new Color(pages.get(0).getRGB(5, 5));
+        assertThat(topLeft).as("the cover's brand band").isEqualTo(ReportStyle.BRAND);
+        assertThat(PixelCount.inBox(pages.get(1), new PageBox(1, 56, 200, 483, 400), 40).near(ReportStyle.FAIL))
+            .isPositive();
     }
 }
