@@ -19,6 +19,7 @@ final class PageLayout {
     final ReportFonts fonts;
     private PDPageContentStream content;
     private float y;
+    private float bottom = ReportStyle.BOTTOM;
 
     PageLayout(PDDocument document, ReportFonts fonts) {
         this.document = document;
@@ -32,6 +33,17 @@ final class PageLayout {
         document.addPage(page);
         content = new PDPageContentStream(document, page);
         y = ReportStyle.TOP;
+        bottom = ReportStyle.BOTTOM;
+    }
+
+    /** Raises the bottom of the text area on the current page, e.g. above the cover's own footer. */
+    void reserveBottom(float newBottom) {
+        bottom = newBottom;
+    }
+
+    /** The bottom of the text area on the current page. */
+    float bottom() {
+        return bottom;
     }
 
     void closePage() throws IOException {
@@ -60,7 +72,7 @@ final class PageLayout {
 
     /** Starts a new page unless {@code height} points still fit above the bottom margin. */
     void ensure(float height) throws IOException {
-        if (y - height < ReportStyle.BOTTOM) {
+        if (y - height < bottom) {
             newPage();
         }
     }
@@ -190,7 +202,8 @@ final class PageLayout {
         }
         String cut = printable;
         while (cut.length() > 1 && ReportFonts.width(font, size, cut + "\u2026") > width) {
-            cut = cut.substring(0, cut.length() - 1);
+            // Step back a whole code point, never half a surrogate pair.
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
         }
         return cut + "\u2026";
     }

@@ -56,23 +56,31 @@ final class ReportSections {
         page.fill(0, bandBottom, ReportStyle.PAGE_WIDTH, 285f, ReportStyle.BRAND);
         page.fill(0, bandBottom - 5f, ReportStyle.PAGE_WIDTH, 5f, outcomeColour());
         page.line(ReportStyle.MARGIN, 70f, ReportStyle.PAGE_WIDTH - ReportStyle.MARGIN, 70f, ReportStyle.RULE, 0.6f);
-        page.show("Confidential: this report describes security weaknesses of the vendor's software. Share it "
-            + "only with the parties named on this page.", fonts.regular, 7.5f, ReportStyle.MUTED,
-            ReportStyle.MARGIN, 56f);
-        page.show("Prepared with Vetbench.", fonts.regular, 7.5f, ReportStyle.MUTED, ReportStyle.MARGIN, 45f);
+        page.show("Confidential: this report describes security weaknesses of the vendor's software.",
+            fonts.regular, 7.5f, ReportStyle.MUTED, ReportStyle.MARGIN, 56f);
+        page.show("Share it only with the parties named on this page. Prepared with Vetbench.", fonts.regular, 7.5f,
+            ReportStyle.MUTED, ReportStyle.MARGIN, 45f);
         float x = ReportStyle.MARGIN;
         page.show("VETBENCH", fonts.bold, 10f, ReportStyle.BRAND_LIGHT, x, ReportStyle.PAGE_HEIGHT - 64f);
         page.show("Container security assessment", fonts.regular, 12f, ReportStyle.BRAND_LIGHT, x,
             ReportStyle.PAGE_HEIGHT - 120f);
         float baseline = ReportStyle.PAGE_HEIGHT - 150f;
-        for (String line : wrap(assessment.product(), fonts.bold, 26f, ReportStyle.TEXT_WIDTH)) {
-            page.show(line, fonts.bold, 26f, ReportStyle.WHITE, x, baseline);
-            baseline -= 32f;
+        // The band has room for two lines of a large title or four of a smaller one; longer names are cut.
+        float size = wrap(assessment.product(), fonts.bold, 26f, ReportStyle.TEXT_WIDTH).size() <= 2 ? 26f : 16f;
+        List<String> title = wrap(assessment.product(), fonts.bold, size, ReportStyle.TEXT_WIDTH);
+        int maxLines = size == 26f ? 2 : 4;
+        for (int i = 0; i < Math.min(maxLines, title.size()); i++) {
+            boolean cut = i == maxLines - 1 && title.size() > maxLines;
+            String line = cut ? page.clip(title.get(i) + " " + title.get(i + 1), fonts.bold, size,
+                ReportStyle.TEXT_WIDTH) : title.get(i);
+            page.show(line, fonts.bold, size, ReportStyle.WHITE, x, baseline);
+            baseline -= size * 1.25f;
         }
         page.show(page.clip("Vendor: " + assessment.vendor(), fonts.regular, 13f, ReportStyle.TEXT_WIDTH),
             fonts.regular, 13f, ReportStyle.WHITE, x, baseline - 4f);
         page.show(DAY.format(day), fonts.regular, 11f, ReportStyle.BRAND_LIGHT, x, bandBottom + 28f);
 
+        page.reserveBottom(COVER_BOTTOM);
         page.moveDown(ReportStyle.TOP - bandBottom + 30f);
         outcomeBadge();
         page.moveDown(14f);
@@ -357,9 +365,11 @@ final class ReportSections {
         float height = page.heightOf(text, fonts.regular, 9f, width) + 8f;
         page.ensure(height + 4f);
         page.moveDown(3f);
-        page.fill(ReportStyle.MARGIN + indent, page.y() - height, ReportStyle.TEXT_WIDTH - indent, height,
+        // A justification longer than a page gets its panel on the first page; the text flows on.
+        float panel = Math.min(height, page.y() - page.bottom());
+        page.fill(ReportStyle.MARGIN + indent, page.y() - panel, ReportStyle.TEXT_WIDTH - indent, panel,
             ReportStyle.WAIVER_PANEL);
-        page.fill(ReportStyle.MARGIN + indent, page.y() - height, 2.5f, height, ReportStyle.ERROR);
+        page.fill(ReportStyle.MARGIN + indent, page.y() - panel, 2.5f, panel, ReportStyle.ERROR);
         page.moveDown(3f);
         page.textIn(text, fonts.regular, 9f, ReportStyle.INK, ReportStyle.MARGIN + indent + 8f, width);
         page.moveDown(5f);
