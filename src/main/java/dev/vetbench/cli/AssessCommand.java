@@ -31,9 +31,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code vetbench assess}: starts image versions, runs checks, saves the {@code .vetbench} file as results arrive,
@@ -90,7 +92,8 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--tsa", paramLabel = "URL", description = "Add an RFC 3161 time-stamp (off by default).")
     URI tsa;
 
-    @Option(names = "--timeout", defaultValue = "PT60S", description = "Deadline per check (default: 60 s).")
+    @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION", converter = Seconds.class,
+        description = "Deadline per check, e.g. 30s or 2m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @ArgGroup(exclusive = true)
@@ -198,6 +201,29 @@ final class AssessCommand implements Callable<Integer> {
         public void saveFailed(String versionId, CheckResult result, AssessmentFileException problem) {
             out.println("NOT SAVED " + result.checkId() + " on " + versionId + ": " + problem.getMessage());
             out.flush();
+        }
+    }
+
+    /** Reads {@code 30s}, {@code 2m}, {@code 1500ms} or an ISO-8601 duration such as {@code PT30S}. */
+    static final class Seconds implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String text = value.strip().toLowerCase(java.util.Locale.ROOT);
+            try {
+                if (text.startsWith("pt")) {
+                    return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+                }
+                if (text.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+                }
+                if (text.endsWith("m")) {
+                    return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+                }
+                return Duration.ofSeconds(Long.parseLong(text.endsWith("s") ? text.substring(0, text.length() - 1)
+                    : text));
+            } catch (RuntimeException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 30s or 2m");
+            }
         }
     }
 

@@ -121,6 +121,18 @@ class ReportCommandsTest {
         assertThat(dir.resolve("x.p12")).doesNotExist();
     }
 
+    @Test
+    void assessTimeoutReadsPlainDurations() {
+        AssessCommand.Seconds seconds = new AssessCommand.Seconds();
+
+        assertThat(seconds.convert("30s")).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(seconds.convert("2m")).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(seconds.convert("1500ms")).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(seconds.convert("PT45S")).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThat(run("assess", "--image", "x:1", "--profile", "p", "--vendor", "v", "--out", "r.pdf",
+            "--timeout", "soon").err()).contains("'soon' is not a duration");
+    }
+
     record Run(int exit, String out, String err) {
     }
 
