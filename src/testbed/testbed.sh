@@ -21,7 +21,7 @@ readonly CERTS_D=/etc/docker/certs.d
 
 # Every package the project needs on a Debian build machine (README, CI, tests, installers).
 readonly PACKAGES=(openjdk-17-jdk-headless maven docker.io debootstrap docker-registry gnutls-bin xvfb
-    libgtk-3-0 poppler-utils imagemagick fscrypt gocryptfs e2fsprogs testssl.sh sslscan nmap openssl
+    libgtk-3-0 poppler-utils imagemagick fscrypt gocryptfs fuse3 e2fsprogs testssl.sh sslscan nmap openssl
     curl ca-certificates fakeroot apache2-utils x11-utils xdg-utils)
 
 # The fixture versions: tag, build context under fixtures/, Dockerfile target.

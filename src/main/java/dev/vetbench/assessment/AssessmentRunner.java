@@ -8,6 +8,8 @@ import dev.vetbench.checks.CheckRunner;
 import dev.vetbench.checks.CheckTarget;
 import dev.vetbench.checks.ErrorReason;
 import dev.vetbench.checks.Evidence;
+import dev.vetbench.checks.ImageCheck;
+import dev.vetbench.checks.ImageTarget;
 import dev.vetbench.checks.ProgressListener;
 import dev.vetbench.docker.DockerConnection;
 import dev.vetbench.docker.DockerException;
@@ -33,7 +35,8 @@ public final class AssessmentRunner {
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentRunner.class);
 
     private final DockerConnection docker;
-    private final CheckRunner runner;
+    private final int parallelism;
+    private final Duration timeoutPerCheck;
 
     /** What an assessment run reports while it works; called from worker threads. */
     public interface Listener {
@@ -48,28 +51,44 @@ public final class AssessmentRunner {
         void saveFailed(String versionId, CheckResult result, AssessmentFileException problem);
     }
 
-    public AssessmentRunner(DockerConnection docker, CheckRunner runner) {
+    /**
+     * @param docker the engine the image versions run on
+     * @param parallelism how many endpoint checks run at once on one target
+     * @param timeoutPerCheck the deadline of each check; image checks get the profile's start-up deadline on top
+     */
+    public AssessmentRunner(DockerConnection docker, int parallelism, Duration timeoutPerCheck) {
         this.docker = docker;
-        this.runner = runner;
+        this.parallelism = parallelism;
+        this.timeoutPerCheck = timeoutPerCheck;
     }
 
     /**
-     * Starts each image with the profile, runs the checks on it and records the results; the scope of the
-     * assessment gains each version (with the digest it resolved to) as it starts.
+     * Runs the checks on each image version and records the results; the scope of the assessment gains each
+     * version (with the digest it resolved to) before its checks start. Endpoint checks (Heartbleed, downgrade)
+     * share one container started from the profile; image checks (PROXY protocol, encryption at rest) start their
+     * own, as they need the container's log or mounts.
      */
     public void run(AutosavingAssessment live, List<String> images, TargetProfile profile, List<Check> checks,
             Listener listener, CancellationToken cancel) throws AssessmentFileException {
+        List<Check> endpointChecks = checks.stream().filter(check -> !(check instanceof ImageCheck)).toList();
+        List<ImageCheck> imageChecks = checks.stream().filter(ImageCheck.class::isInstance)
+            .map(ImageCheck.class::cast).toList();
         for (String image : images) {
             if (cancel.isCancelled()) {
                 return;
             }
-            runOne(live, image, profile, checks, listener, cancel);
+            ImageVersion version = inScope(live, ImageRef.parse(image), digestOrEmpty(image), profile);
+            if (!endpointChecks.isEmpty()) {
+                runOnEndpoint(live, version, image, profile, endpointChecks, listener, cancel);
+            }
+            for (ImageCheck check : imageChecks) {
+                runImageCheck(live, version, image, profile, check, listener, cancel);
+            }
         }
     }
 
-    private void runOne(AutosavingAssessment live, String image, TargetProfile profile, List<Check> checks,
-            Listener listener, CancellationToken cancel) throws AssessmentFileException {
-        ImageRef reference = ImageRef.parse(image);
+    private void runOnEndpoint(AutosavingAssessment live, ImageVersion version, String image, TargetProfile profile,
+            List<Check> checks, Listener listener, CancellationToken cancel) {
         dev.vetbench.docker.CancellationToken startCancel = new dev.vetbench.docker.CancellationToken();
         cancel.onCancel(startCancel::cancel);
         RunningTarget target;
@@ -77,26 +96,37 @@ public final class AssessmentRunner {
             target = docker.launcher().start(image, profile, listener::step, startCancel);
         } catch (DockerException e) {
             LOG.info("{} did not start: {}", image, e.getMessage());
-            ImageVersion version = inScope(live, reference, digestOrEmpty(image), profile);
-            recordAll(live, version.id(), notStarted(checks, image, e), listener);
+            notStarted(checks, image, e).forEach(result -> record(live, version.id(), result, listener));
             return;
         }
         try (target) {
-            ImageVersion version = inScope(live, reference, target.imageDigest(), profile);
-            // Limitation: the checks get the profile's first port as a host:port target; checks that need the
-            // container itself (PROXY protocol logs, mounts) join once the registry offers them that way.
             int port = profile.ports().isEmpty() ? 443 : profile.ports().get(0);
             HostPort endpoint = target.endpoint(port);
             CheckTarget checkTarget = new CheckTarget(endpoint.host(), endpoint.port(), startTls(profile),
                 image + "@" + target.imageDigest() + " (port " + port + ")");
-            ProgressListener recorder = event -> {
-                if (event instanceof CheckEvent.Finished finished) {
-                    record(live, version.id(), finished.result(), listener);
-                }
-            };
-            runner.run(checks, List.of(checkTarget), recorder, cancel);
+            new CheckRunner(parallelism, timeoutPerCheck).run(checks, List.of(checkTarget),
+                recorder(live, version, listener), cancel);
             listener.step("Stopping " + target.name());
         }
+    }
+
+    private void runImageCheck(AutosavingAssessment live, ImageVersion version, String image, TargetProfile profile,
+            ImageCheck check, Listener listener, CancellationToken cancel) {
+        if (cancel.isCancelled()) {
+            return;
+        }
+        listener.step("Running " + check.id() + " on " + image + " in its own container");
+        ImageTarget target = new ImageTarget(docker, image, profile, List.of());
+        new CheckRunner(1, profile.deadline().plus(timeoutPerCheck)).run(List.of(check.boundTo(target)),
+            List.of(target.asCheckTarget()), recorder(live, version, listener), cancel);
+    }
+
+    private static ProgressListener recorder(AutosavingAssessment live, ImageVersion version, Listener listener) {
+        return event -> {
+            if (event instanceof CheckEvent.Finished finished) {
+                record(live, version.id(), finished.result(), listener);
+            }
+        };
     }
 
     /** The StartTLS dialect of the profile's first port. */
@@ -151,11 +181,6 @@ public final class AssessmentRunner {
                 reason, evidence.build(), now, Duration.ZERO));
         }
         return results;
-    }
-
-    private static void recordAll(AutosavingAssessment live, String versionId, List<CheckResult> results,
-            Listener listener) {
-        results.forEach(result -> record(live, versionId, result, listener));
     }
 
     private static void record(AutosavingAssessment live, String versionId, CheckResult result, Listener listener) {

@@ -10,7 +10,6 @@ import dev.vetbench.checks.CancellationToken;
 import dev.vetbench.checks.Check;
 import dev.vetbench.checks.CheckRegistry;
 import dev.vetbench.checks.CheckResult;
-import dev.vetbench.checks.CheckRunner;
 import dev.vetbench.checks.Verdict;
 import dev.vetbench.docker.DockerConnection;
 import dev.vetbench.docker.DockerException;
@@ -34,6 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -47,6 +47,9 @@ final class AssessCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    VetbenchCommand root;
 
     @Option(names = "--image", required = true, paramLabel = "REPO:TAG",
         description = "An image version on the Docker host; repeat for several.")
@@ -123,10 +126,10 @@ final class AssessCommand implements Callable<Integer> {
 
     private Assessment runChecks(TargetProfile profile, List<Check> checks) throws AssessmentFileException {
         Path file = assessmentFile != null ? assessmentFile : beside(out, ".vetbench");
-        try (DockerConnection docker = DockerConnection.connect()) {
+        try (DockerConnection docker = DockerCommandSupport.connect(root)) {
             AutosavingAssessment live = open(file, docker.host().describe());
             PrintWriter stdout = spec.commandLine().getOut();
-            new AssessmentRunner(docker, new CheckRunner(2, timeout)).run(live, images, profile, checks,
+            new AssessmentRunner(docker, 2, timeout).run(live, images, profile, checks,
                 new ConsoleListener(stdout), new CancellationToken());
             stdout.println("Assessment: " + file);
             return live.current();
