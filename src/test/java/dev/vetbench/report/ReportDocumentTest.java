@@ -27,6 +27,17 @@ class ReportDocumentTest {
     }
 
     @Test
+    void anExpiredWaiverNoLongerCoversItsFinding() {
+        Instant afterExpiry = Instant.parse("2027-02-01T09:00:00Z");
+
+        ReportSummary summary = ReportDocument.of(SampleAssessments.twoVersionsFourChecks(), afterExpiry, "t")
+            .summary();
+
+        assertThat(summary.waived()).isZero();
+        assertThat(summary.openFindings()).isEqualTo(3);
+    }
+
+    @Test
     void waivedFindingStaysFailInTheJsonWithTheWaiverBesideIt() throws Exception {
         JsonNode json = AssessmentJson.mapper().readTree(ReportDocument.of(SampleAssessments
             .twoVersionsFourChecks(), NOW, "t").toJson());
