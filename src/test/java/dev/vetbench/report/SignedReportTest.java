@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,15 +171,11 @@ class SignedReportTest {
     }
 
     @Test
-    void wrongPasswordGivesOneClearSentenceAndNoFile() throws Exception {
-        Path out = Files.createDirectories(dir.resolve("wrong-password"));
-
+    void wrongPasswordGivesOneClearSentence() {
+        // The CLI opens the identity before writing anything; ReportCommandsTest shows no file is left behind.
         assertThatThrownBy(() -> SigningIdentity.load(dir.resolve("assessor.p12"), "not it".toCharArray()))
             .isInstanceOf(ReportException.class)
             .hasMessage("The password for " + dir.resolve("assessor.p12") + " is wrong; nothing was written.");
-        try (Stream<Path> left = Files.list(out)) {
-            assertThat(left).isEmpty();
-        }
     }
 
     @Test
