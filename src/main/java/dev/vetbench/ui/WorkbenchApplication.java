@@ -1,17 +1,140 @@
 package dev.vetbench.ui;
 
+import dev.vetbench.ui.checks.ChecksView;
+import dev.vetbench.ui.common.BackgroundTasks;
+import dev.vetbench.ui.common.UiSettings;
+import dev.vetbench.ui.common.UiSettings.WindowPlacement;
+import dev.vetbench.ui.common.UiSettingsStore;
+import dev.vetbench.ui.common.WorkbenchScreen;
+import dev.vetbench.ui.findings.FindingsView;
+import dev.vetbench.ui.host.HostView;
+import dev.vetbench.ui.host.HostViewModel;
+import dev.vetbench.ui.main.MainWindow;
+import dev.vetbench.ui.main.Step;
+import dev.vetbench.ui.report.ReportView;
+import dev.vetbench.ui.versions.VersionsView;
+import java.lang.management.ManagementFactory;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The workbench window. */
+/**
+ * The workbench window.
+ *
+ * <p>System properties: {@code vetbench.ui.step} opens a given step first (host, versions, checks, findings,
+ * report); {@code vetbench.ui.exitAfterStartup=true} prints the launch-to-interactive time and exits.
+ */
 public final class WorkbenchApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApplication.class);
+    private static volatile WorkbenchServices launchServices;
+
+    private final WorkbenchServices services;
+    private BackgroundTasks tasks;
+    private MainWindow window;
+
+    /** Used by {@link Application#launch}: takes the services handed to {@link #useServices}. */
+    public WorkbenchApplication() {
+        this(Objects.requireNonNull(launchServices, "WorkbenchApplication.useServices was not called"));
+    }
+
+    public WorkbenchApplication(WorkbenchServices services) {
+        this.services = services;
+    }
+
+    /** Hands the services to the instance that {@link Application#launch} will create. */
+    public static void useServices(WorkbenchServices services) {
+        launchServices = services;
+    }
 
     @Override
     public void start(Stage stage) {
+        UiSettingsStore store = services.settings();
+        UiSettings settings = store.load();
+        tasks = BackgroundTasks.forFxApplication();
+        HostViewModel host = new HostViewModel(services.engines(), tasks, settings.recentHosts(),
+            uri -> store.save(store.load().withRecentHost(uri)));
+
+        window = new MainWindow(createScreens(host), host, store);
+        window.restoreTheme(settings.dark());
+        Scene scene = new Scene(window.root(), 1180, 760);
+        scene.getStylesheets().add(Objects.requireNonNull(
+            WorkbenchApplication.class.getResource("workbench.css")).toExternalForm());
+        stage.setScene(scene);
         stage.setTitle("Vetbench");
-        stage.setScene(new Scene(new Label("Vetbench"), 1100, 720));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        restorePlacement(stage, settings.window());
+        stage.setOnHiding(event -> store.save(store.load().withWindow(placementOf(stage))));
+
+        window.select(Step.parse(System.getProperty("vetbench.ui.step", "host")));
+        reportWhenInteractive(scene);
         stage.show();
+        host.connectDefault();
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    private static Map<Step, WorkbenchScreen> createScreens(HostViewModel host) {
+        Map<Step, WorkbenchScreen> screens = new EnumMap<>(Step.class);
+        screens.put(Step.HOST, new HostView(host));
+        screens.put(Step.VERSIONS, new VersionsView(host.engineProperty().isNotNull()));
+        screens.put(Step.CHECKS, new ChecksView());
+        screens.put(Step.FINDINGS, new FindingsView());
+        screens.put(Step.REPORT, new ReportView());
+        return screens;
+    }
+
+    // Launch-to-interactive: from JVM start (RuntimeMXBean) to the first layout pulse after the stage is shown.
+    private static void reportWhenInteractive(Scene scene) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("Window interactive {} ms after JVM start", millis);
+            if (Boolean.getBoolean("vetbench.ui.exitAfterStartup")) {
+                System.out.println("launch-to-interactive-ms " + millis);
+                Platform.runLater(Platform::exit);
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    private static void restorePlacement(Stage stage, WindowPlacement placement) {
+        if (placement == null) {
+            return;
+        }
+        Rectangle2D bounds = new Rectangle2D(placement.x(), placement.y(), placement.width(), placement.height());
+        if (Screen.getScreensForRectangle(bounds).isEmpty()) {
+            return; // The screen it was on is gone (a laptop off its dock): let the platform place it.
+        }
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
+        stage.setMaximized(placement.maximized());
+    }
+
+    private static WindowPlacement placementOf(Stage stage) {
+        return new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+            stage.isMaximized());
+    }
+
+    /** The window, for tests and the screenshot walk. */
+    public MainWindow window() {
+        return window;
     }
 }
