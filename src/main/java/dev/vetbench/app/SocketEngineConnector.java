@@ -95,6 +95,11 @@ final class SocketEngineConnector implements EngineConnector {
             + "unix:///var/run/docker.sock or tcp://HOST:PORT.", null);
     }
 
+    /** {@code GET path} on the engine, e.g. {@code /images/json}, parsed as JSON. */
+    JsonNode get(HostSpec host, String path) throws EngineUnavailableException {
+        return get(host, parse(host), path);
+    }
+
     private JsonNode get(HostSpec host, URI uri, String path) throws EngineUnavailableException {
         byte[] request = ("GET " + path + " HTTP/1.0\r\nHost: docker\r\nUser-Agent: Vetbench\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);

@@ -18,7 +18,12 @@ final class WorkbenchLauncher {
 
     /** The services the window uses, wired to the engine packages. */
     static WorkbenchServices services() {
-        return new WorkbenchServices(new SocketEngineConnector(DockerEndpoints.ofThisProcess()),
-            UiSettingsStore.inUserConfig());
+        return services(UiSettingsStore.inUserConfig());
+    }
+
+    static WorkbenchServices services(UiSettingsStore settings) {
+        SocketEngineConnector engines = new SocketEngineConnector(DockerEndpoints.ofThisProcess());
+        return new WorkbenchServices(engines, host -> new SocketImageCatalog(engines, host),
+            settings);
     }
 }

@@ -13,14 +13,18 @@ import dev.vetbench.ui.main.MainWindow;
 import dev.vetbench.ui.main.Step;
 import dev.vetbench.ui.report.ReportView;
 import dev.vetbench.ui.versions.VersionsView;
+import dev.vetbench.ui.versions.VersionsViewModel;
 import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -57,13 +61,18 @@ public final class WorkbenchApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        LOG.debug("FX toolkit up {} ms after JVM start", sinceJvmStart());
         UiSettingsStore store = services.settings();
         UiSettings settings = store.load();
         tasks = BackgroundTasks.forFxApplication();
         HostViewModel host = new HostViewModel(services.engines(), tasks, settings.recentHosts(),
             uri -> store.save(store.load().withRecentHost(uri)));
 
-        window = new MainWindow(createScreens(host), host, store);
+        VersionsViewModel versions = new VersionsViewModel(tasks);
+        host.engineProperty().addListener((obs, old, engine) -> versions.useCatalog(
+            engine == null ? null : services.catalogs().apply(engine.host())));
+
+        window = new MainWindow(createScreens(host, versions), host, store);
         window.restoreTheme(settings.dark());
         Scene scene = new Scene(window.root(), 1180, 760);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -76,6 +85,8 @@ public final class WorkbenchApplication extends Application {
         stage.setOnHiding(event -> store.save(store.load().withWindow(placementOf(stage))));
 
         window.select(Step.parse(System.getProperty("vetbench.ui.step", "host")));
+        stage.getIcons().addAll(icons());
+        LOG.debug("Window built {} ms after JVM start", sinceJvmStart());
         reportWhenInteractive(scene);
         stage.show();
         host.connectDefault();
@@ -88,10 +99,10 @@ public final class WorkbenchApplication extends Application {
         }
     }
 
-    private static Map<Step, WorkbenchScreen> createScreens(HostViewModel host) {
+    private static Map<Step, WorkbenchScreen> createScreens(HostViewModel host, VersionsViewModel versions) {
         Map<Step, WorkbenchScreen> screens = new EnumMap<>(Step.class);
         screens.put(Step.HOST, new HostView(host));
-        screens.put(Step.VERSIONS, new VersionsView(host.engineProperty().isNotNull()));
+        screens.put(Step.VERSIONS, new VersionsView(versions, host.engineProperty().isNotNull()));
         screens.put(Step.CHECKS, new ChecksView());
         screens.put(Step.FINDINGS, new FindingsView());
         screens.put(Step.REPORT, new ReportView());
@@ -103,7 +114,7 @@ public final class WorkbenchApplication extends Application {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
-            long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long millis = sinceJvmStart();
             LOG.info("Window interactive {} ms after JVM start", millis);
             if (Boolean.getBoolean("vetbench.ui.exitAfterStartup")) {
                 System.out.println("launch-to-interactive-ms " + millis);
@@ -111,6 +122,18 @@ public final class WorkbenchApplication extends Application {
             }
         };
         scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    private static List<Image> icons() {
+        return Stream.of(16, 32, 64, 256)
+            .map(size -> WorkbenchApplication.class.getResource("icons/vetbench-" + size + ".png"))
+            .filter(Objects::nonNull)
+            .map(url -> new Image(url.toExternalForm(), true))
+            .toList();
     }
 
     private static void restorePlacement(Stage stage, WindowPlacement placement) {

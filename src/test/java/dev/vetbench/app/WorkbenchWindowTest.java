@@ -113,8 +113,7 @@ class WorkbenchWindowTest {
 
     private Stage open() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        WorkbenchServices services = new WorkbenchServices(
-            new SocketEngineConnector(DockerEndpoints.ofThisProcess()), settings());
+        WorkbenchServices services = WorkbenchLauncher.services(settings());
         application = (WorkbenchApplication) FxToolkit.setupApplication(() -> new WorkbenchApplication(services));
         WaitForAsyncUtils.waitForFxEvents();
         return FxToolkit.toolkitContext().getRegisteredStage();

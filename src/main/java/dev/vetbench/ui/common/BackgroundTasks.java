@@ -50,6 +50,11 @@ public final class BackgroundTasks implements AutoCloseable {
         return pool;
     }
 
+    /** Runs a small update (progress, a log line) on the UI thread; for use from inside running work. */
+    public void publish(Runnable update) {
+        ui.execute(update);
+    }
+
     public <T> Builder<T> create(Callable<T> work) {
         return new Builder<>(Objects.requireNonNull(work));
     }
