@@ -54,6 +54,7 @@ JSON
 shot 1-host host false
 shot 1-host-no-engine host false -Dvetbench.docker.host=tcp://127.0.0.1:1
 shot 1-host-dark host true
+shot 2-versions-dark versions true
 shot 2-versions versions false
 shot 3-checks checks false
 shot 4-findings findings false

@@ -40,9 +40,11 @@ public final class HostView implements WorkbenchScreen {
 
     private final HostViewModel model;
     private final ScrollPane root;
+    private final ObservableBooleanValue runnable;
 
     public HostView(HostViewModel model) {
         this.model = model;
+        this.runnable = model.connecting().not();
         VBox content = new VBox(16, createHeader(), createStatusCard(), createConnectCard());
         content.getStyleClass().add("screen");
         content.setPadding(new Insets(24, 32, 24, 32));
@@ -69,7 +71,7 @@ public final class HostView implements WorkbenchScreen {
 
     @Override
     public ObservableBooleanValue runnable() {
-        return model.connecting().not();
+        return runnable;
     }
 
     private Node createHeader() {

@@ -118,7 +118,8 @@ public final class MainWindow {
         VBox box = new VBox(brand, sidebar);
         VBox.setVgrow(sidebar, Priority.ALWAYS);
         box.getStyleClass().add("sidebar");
-        box.setPrefWidth(250);
+        box.setPrefWidth(260);
+        box.setMinWidth(260);
         return box;
     }
 

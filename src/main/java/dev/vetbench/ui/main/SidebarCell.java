@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -24,6 +25,7 @@ final class SidebarCell extends ListCell<Step> {
         title.getStyleClass().addAll("step-title", Styles.TEXT_BOLD);
         subtitle.getStyleClass().addAll("step-subtitle", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         shortcut.getStyleClass().addAll("step-shortcut", Styles.TEXT_SMALL, Styles.TEXT_SUBTLE);
+        shortcut.setMinWidth(Region.USE_PREF_SIZE);
         VBox text = new VBox(1, title, subtitle);
         HBox.setHgrow(text, Priority.ALWAYS);
         box = new HBox(12, icon, text, shortcut);

@@ -6,9 +6,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 /** The steps of an assessment, in the order the sidebar shows them. */
 public enum Step {
     HOST("Host", "Docker engine", Material2AL.DNS),
-    VERSIONS("Versions", "Image versions in scope", Material2AL.LAYERS),
+    VERSIONS("Versions", "Images in scope", Material2AL.LAYERS),
     CHECKS("Checks", "Versions × checks", Material2AL.FACT_CHECK),
-    FINDINGS("Findings", "Evidence, notes, waivers", Material2AL.FLAG),
+    FINDINGS("Findings", "Evidence and waivers", Material2AL.FLAG),
     REPORT("Report", "Sign and export", Material2AL.DESCRIPTION);
 
     private final String title;

@@ -41,15 +41,19 @@ public final class VersionsView implements WorkbenchScreen {
     private final EmptyState empty = new EmptyState(Material2AL.LAYERS);
     private final StackPane root = new StackPane();
     private final VBox content;
+    private final ObservableBooleanValue connected;
+    private final ObservableBooleanValue runnable;
 
     public VersionsView(VersionsViewModel model, ObservableBooleanValue connected) {
         this.model = model;
+        this.runnable = model.loadingProperty().not();
+        this.connected = connected; // Held here: a binding nobody references is collected with its listeners.
         content = new VBox(12, createHeader(), createToolbar(), createError(), createTable(), createFooter());
         content.setPadding(new Insets(24, 32, 16, 32));
         empty.show("No Docker engine yet", "Connect to a Docker engine on the Host screen (Ctrl+1); "
             + "its repositories and tags appear here.");
-        connected.addListener((obs, old, now) -> update(now));
-        update(connected.get());
+        this.connected.addListener((obs, old, now) -> update(now));
+        update(this.connected.get());
     }
 
     private void update(boolean connected) {
@@ -68,7 +72,7 @@ public final class VersionsView implements WorkbenchScreen {
 
     @Override
     public ObservableBooleanValue runnable() {
-        return model.loadingProperty().not();
+        return runnable;
     }
 
     private Node createHeader() {
@@ -85,7 +89,7 @@ public final class VersionsView implements WorkbenchScreen {
         search.setPromptText("Filter by repository, tag or digest");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
         search.textProperty().bindBidirectional(model.filterProperty());
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(18);
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
         refresh.setTooltip(new Tooltip("List the engine's images again (Ctrl+R)"));
         refresh.disableProperty().bind(model.loadingProperty());
@@ -93,9 +97,11 @@ public final class VersionsView implements WorkbenchScreen {
 
         TextField registry = new TextField();
         registry.setPromptText("Registry, e.g. 127.0.0.1:5055");
+        registry.setPrefColumnCount(14);
         registry.textProperty().bindBidirectional(model.registryProperty());
         TextField repository = new TextField();
         repository.setPromptText("Repository, e.g. medivendor/frontend");
+        repository.setPrefColumnCount(18);
         repository.textProperty().bindBidirectional(model.repositoryProperty());
         repository.setOnAction(event -> model.listRegistry());
         Button list = new Button("List tags", new FontIcon(Material2AL.CLOUD_DOWNLOAD));
@@ -136,11 +142,11 @@ public final class VersionsView implements WorkbenchScreen {
         pick.setSortable(false);
 
         table.getColumns().add(pick);
-        table.getColumns().add(text("Repository", 260, row -> row.repository()));
-        table.getColumns().add(text("Tag", 110, VersionRow::tag));
-        table.getColumns().add(text("Digest", 190, row -> Formats.shortDigest(row.digest())));
-        table.getColumns().add(text("Size", 90, row -> Formats.size(row.sizeBytes())));
-        table.getColumns().add(text("Built", 120, row -> Formats.age(row.created(), Instant.now())));
+        table.getColumns().add(text("Repository", 330, row -> row.repository()));
+        table.getColumns().add(text("Tag", 90, VersionRow::tag));
+        table.getColumns().add(text("Digest", 170, row -> Formats.shortDigest(row.digest())));
+        table.getColumns().add(text("Size", 80, row -> Formats.size(row.sizeBytes())));
+        table.getColumns().add(text("Built", 130, row -> Formats.age(row.created(), Instant.now())));
         table.getColumns().add(createWhereColumn());
         VBox.setVgrow(table, Priority.ALWAYS);
         return table;
@@ -158,7 +164,7 @@ public final class VersionsView implements WorkbenchScreen {
         TableColumn<Item, Item> column = new TableColumn<>("Where");
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(col -> new WhereCell());
-        column.setPrefWidth(180);
+        column.setPrefWidth(110);
         column.setSortable(false);
         return column;
     }
