@@ -1,5 +1,6 @@
 package dev.vetbench.ui;
 
+import dev.vetbench.ui.checks.CheckMatrixViewModel;
 import dev.vetbench.ui.checks.ChecksView;
 import dev.vetbench.ui.common.BackgroundTasks;
 import dev.vetbench.ui.common.UiSettings;
@@ -13,6 +14,7 @@ import dev.vetbench.ui.main.MainWindow;
 import dev.vetbench.ui.main.Step;
 import dev.vetbench.ui.report.ReportView;
 import dev.vetbench.ui.versions.VersionsView;
+import dev.vetbench.ui.versions.VersionRow;
 import dev.vetbench.ui.versions.VersionsViewModel;
 import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -43,6 +46,7 @@ public final class WorkbenchApplication extends Application {
 
     private final WorkbenchServices services;
     private BackgroundTasks tasks;
+    private BackgroundTasks checkTasks;
     private MainWindow window;
 
     /** Used by {@link Application#launch}: takes the services handed to {@link #useServices}. */
@@ -72,7 +76,16 @@ public final class WorkbenchApplication extends Application {
         host.engineProperty().addListener((obs, old, engine) -> versions.useCatalog(
             engine == null ? null : services.catalogs().apply(engine.host())));
 
-        window = new MainWindow(createScreens(host, versions), host, store);
+        CheckMatrixViewModel matrix = null;
+        if (services.checks() != null) {
+            checkTasks = new BackgroundTasks(BackgroundTasks.boundedWorkers(2), Platform::runLater);
+            matrix = new CheckMatrixViewModel(services.checks(), checkTasks);
+            CheckMatrixViewModel rows = matrix;
+            versions.selected().addListener((ListChangeListener<VersionRow>) change ->
+                rows.setVersions(versions.selected()));
+        }
+
+        window = new MainWindow(createScreens(host, versions, matrix), host, store);
         window.restoreTheme(settings.dark());
         Scene scene = new Scene(window.root(), 1180, 760);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -97,13 +110,17 @@ public final class WorkbenchApplication extends Application {
         if (tasks != null) {
             tasks.close();
         }
+        if (checkTasks != null) {
+            checkTasks.close();
+        }
     }
 
-    private static Map<Step, WorkbenchScreen> createScreens(HostViewModel host, VersionsViewModel versions) {
+    private static Map<Step, WorkbenchScreen> createScreens(HostViewModel host, VersionsViewModel versions,
+            CheckMatrixViewModel matrix) {
         Map<Step, WorkbenchScreen> screens = new EnumMap<>(Step.class);
         screens.put(Step.HOST, new HostView(host));
         screens.put(Step.VERSIONS, new VersionsView(versions, host.engineProperty().isNotNull()));
-        screens.put(Step.CHECKS, new ChecksView());
+        screens.put(Step.CHECKS, new ChecksView(matrix, versions.selected()));
         screens.put(Step.FINDINGS, new FindingsView());
         screens.put(Step.REPORT, new ReportView());
         return screens;

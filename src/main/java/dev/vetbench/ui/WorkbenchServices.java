@@ -1,5 +1,6 @@
 package dev.vetbench.ui;
 
+import dev.vetbench.ui.checks.CheckEngine;
 import dev.vetbench.ui.common.UiSettingsStore;
 import dev.vetbench.ui.host.EngineConnector;
 import dev.vetbench.ui.host.HostSpec;
@@ -12,10 +13,11 @@ import java.util.function.Function;
  *
  * @param engines connects to Docker engines
  * @param catalogs the image versions of a connected host
+ * @param checks runs checks on image versions, or null while this build has no check engine wired in
  * @param settings where the window keeps its settings
  */
 public record WorkbenchServices(EngineConnector engines, Function<HostSpec, ImageCatalog> catalogs,
-        UiSettingsStore settings) {
+        CheckEngine checks, UiSettingsStore settings) {
 
     public WorkbenchServices {
         Objects.requireNonNull(engines, "engines");
