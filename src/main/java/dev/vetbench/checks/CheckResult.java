@@ -38,4 +38,26 @@ public record CheckResult(
             throw new IllegalArgumentException("an error reason goes with an ERROR verdict and only with it");
         }
     }
+
+    /** A conclusive result (PASS, FAIL or NOT_APPLICABLE) timed from {@code startedAt} to now. */
+    public static CheckResult conclusive(String checkId, CheckTarget target, Verdict verdict, String summary,
+            Evidence evidence, Instant startedAt) {
+        if (verdict == Verdict.ERROR) {
+            throw new IllegalArgumentException("use CheckResult.error for an ERROR");
+        }
+        return new CheckResult(checkId, target.description(), verdict, summary, null, evidence, startedAt,
+            Duration.between(startedAt, Instant.now()));
+    }
+
+    /** An ERROR: the check could not run to a conclusion, timed from {@code startedAt} to now. */
+    public static CheckResult error(String checkId, CheckTarget target, ErrorReason reason, String summary,
+            Evidence evidence, Instant startedAt) {
+        return new CheckResult(checkId, target.description(), Verdict.ERROR, summary, reason, evidence, startedAt,
+            Duration.between(startedAt, Instant.now()));
+    }
+
+    /** Whether the check ran and the target passed; an ERROR is never a pass. */
+    public boolean passed() {
+        return verdict == Verdict.PASS;
+    }
 }

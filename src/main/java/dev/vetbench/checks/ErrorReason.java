@@ -4,6 +4,7 @@ package dev.vetbench.checks;
 public enum ErrorReason {
     CONNECTION_REFUSED("connection refused"),
     CONNECTION_RESET("connection reset"),
+    UNREACHABLE("host unreachable"),
     TIMEOUT("timed out"),
     PROTOCOL_ERROR("protocol error"),
     TARGET_NOT_READY("target not ready"),

@@ -29,7 +29,8 @@ class LinuxPackageIT {
     static void requireRootOnDebian() {
         boolean root = "root".equals(System.getProperty("user.name"));
         boolean debian = Files.exists(Path.of("/usr/bin/dpkg"));
-        String problem = !debian ? "the package test needs dpkg (Debian)" : !root ? "the package test needs root" : null;
+        String problem = !debian ? "the package test needs dpkg (Debian)"
+            : !root ? "the package test needs root" : null;
         if (problem != null && TestBed.inCi()) {
             Assertions.fail(problem);
         }
