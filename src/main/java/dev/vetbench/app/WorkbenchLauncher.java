@@ -22,9 +22,9 @@ final class WorkbenchLauncher {
     }
 
     static WorkbenchServices services(UiSettingsStore settings) {
-        SocketEngineConnector engines = new SocketEngineConnector(DockerEndpoints.ofThisProcess());
+        DockerEngineConnector engines = new DockerEngineConnector();
         // Limitation: no CheckEngine until the checks (issue 3) and docker (issue 2) packages land on main;
         // the Checks screen says so.
-        return new WorkbenchServices(engines, host -> new SocketImageCatalog(engines, host), null, settings);
+        return new WorkbenchServices(engines, host -> new DockerImageCatalog(engines), null, settings);
     }
 }
