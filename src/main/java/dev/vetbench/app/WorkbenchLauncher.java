@@ -1,5 +1,6 @@
 package dev.vetbench.app;
 
+import dev.vetbench.checks.CheckRegistry;
 import dev.vetbench.ui.WorkbenchApplication;
 import dev.vetbench.ui.WorkbenchServices;
 import dev.vetbench.ui.common.UiSettingsStore;
@@ -23,8 +24,7 @@ final class WorkbenchLauncher {
 
     static WorkbenchServices services(UiSettingsStore settings) {
         DockerEngineConnector engines = new DockerEngineConnector();
-        // Limitation: no CheckEngine until the checks (issue 3) and docker (issue 2) packages land on main;
-        // the Checks screen says so.
-        return new WorkbenchServices(engines, host -> new DockerImageCatalog(engines), null, settings);
+        return new WorkbenchServices(engines, host -> new DockerImageCatalog(engines),
+            new TargetCheckEngine(engines, CheckRegistry.standard()), settings);
     }
 }
