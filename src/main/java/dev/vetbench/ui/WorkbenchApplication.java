@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * The workbench window.
  *
  * <p>System properties: {@code vetbench.ui.step} opens a given step first (host, versions, checks, findings,
- * report); {@code vetbench.ui.exitAfterStartup=true} prints the launch-to-interactive time and exits.
+ * report); {@code vetbench.ui.exitAfterStartup=true} prints the launch-to-interactive time and exits;
+ * {@code vetbench.ui.pick} picks versions (comma-separated references) once the engine has listed them, and
+ * {@code vetbench.ui.runAll=true} then runs every check on them (for demos and the screenshot walk).
  */
 public final class WorkbenchApplication extends Application {
 
@@ -85,6 +88,7 @@ public final class WorkbenchApplication extends Application {
                 rows.setVersions(versions.selected()));
         }
 
+        pickOnceListed(versions, matrix);
         window = new MainWindow(createScreens(host, versions, matrix), host, store);
         window.restoreTheme(settings.dark());
         Scene scene = new Scene(window.root(), 1180, 760);
@@ -124,6 +128,29 @@ public final class WorkbenchApplication extends Application {
         screens.put(Step.FINDINGS, new FindingsView());
         screens.put(Step.REPORT, new ReportView());
         return screens;
+    }
+
+    private static void pickOnceListed(VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        List<String> wanted = List.of(System.getProperty("vetbench.ui.pick", "").split(",")).stream()
+            .map(String::strip).filter(text -> !text.isEmpty()).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        AtomicBoolean picked = new AtomicBoolean();
+        versions.items().addListener((ListChangeListener<VersionsViewModel.Item>) change -> {
+            List<VersionsViewModel.Item> present = versions.items().stream()
+                .filter(item -> wanted.contains(item.rowProperty().get().reference())).toList();
+            if (present.isEmpty() || picked.getAndSet(true)) {
+                return;
+            }
+            // Later, once the list has settled and the matrix has its rows.
+            Platform.runLater(() -> {
+                present.forEach(item -> item.selectedProperty().set(true));
+                if (matrix != null && Boolean.getBoolean("vetbench.ui.runAll")) {
+                    Platform.runLater(matrix::runAll);
+                }
+            });
+        });
     }
 
     // Launch-to-interactive: from JVM start (RuntimeMXBean) to the first layout pulse after the stage is shown.

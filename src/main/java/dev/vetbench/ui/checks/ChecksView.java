@@ -169,7 +169,7 @@ public final class ChecksView implements WorkbenchScreen {
             column.setUserData(check.id());
             column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().cell(check.id())));
             column.setCellFactory(col -> new MatrixCell(clock));
-            column.setPrefWidth(200);
+            column.setPrefWidth(300);
             column.setSortable(false);
             table.getColumns().add(column);
         }
@@ -231,7 +231,8 @@ public final class ChecksView implements WorkbenchScreen {
     private Node createLog() {
         ListView<String> log = new ListView<>(model.log());
         log.setId("checkLog");
-        log.getStyleClass().add("monospace");
+        log.getStyleClass().addAll("monospace", "check-log");
+        log.setFixedCellSize(22);
         model.log().addListener((ListChangeListener<String>) change -> log.scrollTo(model.log().size() - 1));
         Label caption = new Label("Engine log");
         caption.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);

@@ -3,6 +3,7 @@ package dev.vetbench.ui.versions;
 import dev.vetbench.ui.common.BackgroundTasks;
 import dev.vetbench.ui.common.ErrorReport;
 import dev.vetbench.ui.versions.ImageCatalog.CatalogException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -112,17 +113,19 @@ public final class VersionsViewModel {
 
     private void merge(List<VersionRow> rows, boolean fromHost) {
         error.set(null);
+        List<Item> merged = new ArrayList<>(items);
         for (VersionRow row : rows) {
-            Item existing = items.stream().filter(item -> item.row.get().reference().equals(row.reference()))
+            Item existing = merged.stream().filter(item -> item.row.get().reference().equals(row.reference()))
                 .findFirst().orElse(null);
             if (existing == null) {
-                items.add(new Item(row));
+                merged.add(new Item(row));
             } else if (fromHost || !existing.row.get().onHost()) {
                 existing.row.set(row);
             }
         }
-        FXCollections.sort(items, Comparator.comparing((Item item) -> item.row.get().repository())
+        merged.sort(Comparator.comparing((Item item) -> item.row.get().repository())
             .thenComparing(item -> item.row.get().tag(), Comparator.reverseOrder()));
+        items.setAll(merged); // One change for the whole listing, not one per version.
     }
 
     private void fail(String sentence, Throwable cause) {
