@@ -8,6 +8,7 @@ import dev.vetbench.ui.common.UiSettings.WindowPlacement;
 import dev.vetbench.ui.common.UiSettingsStore;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import dev.vetbench.ui.findings.FindingsView;
+import dev.vetbench.ui.findings.FindingsViewModel;
 import dev.vetbench.ui.host.HostView;
 import dev.vetbench.ui.host.HostViewModel;
 import dev.vetbench.ui.main.MainWindow;
@@ -125,7 +126,7 @@ public final class WorkbenchApplication extends Application {
         screens.put(Step.HOST, new HostView(host));
         screens.put(Step.VERSIONS, new VersionsView(versions, host.engineProperty().isNotNull()));
         screens.put(Step.CHECKS, new ChecksView(matrix, versions.selected()));
-        screens.put(Step.FINDINGS, new FindingsView());
+        screens.put(Step.FINDINGS, new FindingsView(matrix == null ? null : new FindingsViewModel(matrix)));
         screens.put(Step.REPORT, new ReportView());
         return screens;
     }

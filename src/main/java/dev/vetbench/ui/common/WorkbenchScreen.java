@@ -12,6 +12,10 @@ public interface WorkbenchScreen {
     default void run() {
     }
 
+    /** Called each time the screen comes to the front. */
+    default void shown() {
+    }
+
     /** What Esc does on this screen: cancel the running work. */
     default void cancel() {
     }

@@ -87,6 +87,7 @@ public final class MainWindow {
     }
 
     private void show(Step step) {
+        screens.get(step).shown();
         content.getChildren().setAll(screens.get(step).view());
     }
 
