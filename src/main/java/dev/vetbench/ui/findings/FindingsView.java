@@ -10,7 +10,9 @@ import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,7 +22,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -93,19 +97,22 @@ public final class FindingsView implements WorkbenchScreen {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(left, createDetail());
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.4);
         return split;
     }
 
     private Node createDetail() {
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.setId("findingSummary");
         facts.setHgap(16);
         facts.setVgap(4);
-        facts.getColumnConstraints().add(new ColumnConstraints(170));
+        facts.getColumnConstraints().add(new ColumnConstraints(250));
         transcript.setEditable(false);
+        transcript.setWrapText(true);
         transcript.getStyleClass().add("monospace");
         transcript.setPrefRowCount(14);
         Label evidence = new Label("What was sent and received");
@@ -145,19 +152,51 @@ public final class FindingsView implements WorkbenchScreen {
     private int fact(int row, String name, String value) {
         Label key = new Label(name);
         key.getStyleClass().add(Styles.TEXT_MUTED);
+        key.setWrapText(true);
         Label text = new Label(value);
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         facts.addRow(row, key, text);
         return row + 1;
     }
 
-    /** Verdict, check and version in one line. */
+    /** The verdict as a badge, then the check and the version. */
     private static final class FindingCell extends ListCell<Finding> {
+        private final Label badge = new Label();
+        private final Label check = new Label();
+        private final Label version = new Label();
+        private final HBox box;
+
+        FindingCell() {
+            badge.getStyleClass().add("verdict-badge");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            check.getStyleClass().add(Styles.TEXT_BOLD);
+            version.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            box = new HBox(10, badge, new VBox(2, check, version));
+            box.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Finding finding, boolean empty) {
             super.updateItem(finding, empty);
-            setText(empty || finding == null ? null
-                : finding.verdictText() + "   " + finding.check().title() + "   " + finding.reference());
+            if (empty || finding == null) {
+                setGraphic(null);
+                return;
+            }
+            String kind = switch (finding.result().verdict()) {
+                case PASS -> "pass";
+                case FAIL -> "fail";
+                case NOT_APPLICABLE -> "na";
+                case ERROR -> "error";
+            };
+            for (String name : new String[] {"pass", "fail", "na", "error"}) {
+                badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(name), name.equals(kind));
+            }
+            badge.setText(finding.verdictText());
+            check.setText(finding.check().title());
+            version.setText(finding.reference());
+            setGraphic(box);
         }
     }
 }
