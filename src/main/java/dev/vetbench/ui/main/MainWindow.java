@@ -8,11 +8,14 @@ import dev.vetbench.ui.common.UiSettings;
 import dev.vetbench.ui.common.UiSettingsStore;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import dev.vetbench.ui.host.HostViewModel;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -45,7 +48,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class MainWindow {
 
-    private final Map<Step, WorkbenchScreen> screens;
+    private final Map<Step, Supplier<WorkbenchScreen>> factories;
+    private final Map<Step, WorkbenchScreen> screens = new EnumMap<>(Step.class);
+    private final BooleanProperty runnable = new SimpleBooleanProperty();
     private final HostViewModel host;
     private final UiSettingsStore store;
     private final ObjectProperty<Step> current = new SimpleObjectProperty<>();
@@ -54,8 +59,9 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
 
-    public MainWindow(Map<Step, WorkbenchScreen> screens, HostViewModel host, UiSettingsStore store) {
-        this.screens = screens;
+    /** The screens are built the first time they are shown, so the window opens without building them all. */
+    public MainWindow(Map<Step, Supplier<WorkbenchScreen>> factories, HostViewModel host, UiSettingsStore store) {
+        this.factories = factories;
         this.host = host;
         this.store = store;
         root.setTop(createMenuBar());
@@ -86,9 +92,16 @@ public final class MainWindow {
         applyTheme(dark);
     }
 
+    private WorkbenchScreen screen(Step step) {
+        return screens.computeIfAbsent(step, key -> factories.get(key).get());
+    }
+
     private void show(Step step) {
-        screens.get(step).shown();
-        content.getChildren().setAll(screens.get(step).view());
+        WorkbenchScreen screen = screen(step);
+        screen.shown();
+        content.getChildren().setAll(screen.view());
+        runnable.unbind();
+        runnable.bind(screen.runnable());
     }
 
     private static void applyTheme(boolean dark) {
@@ -153,15 +166,11 @@ public final class MainWindow {
     }
 
     private Menu createRunMenu() {
-        MenuItem run = item("Run", shortcut(KeyCode.R), () -> screens.get(current.get()).run());
+        MenuItem run = item("Run", shortcut(KeyCode.R), () -> screen(current.get()).run());
         run.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
-        BooleanBinding notRunnable = Bindings.createBooleanBinding(
-            () -> current.get() == null || !screens.get(current.get()).runnable().get(), current);
-        current.addListener((obs, old, step) -> notRunnable.invalidate());
-        screens.values().forEach(screen -> screen.runnable().addListener((obs, old, now) -> notRunnable.invalidate()));
-        run.disableProperty().bind(notRunnable);
+        run.disableProperty().bind(runnable.not());
         MenuItem cancel = item("Cancel", new KeyCodeCombination(KeyCode.ESCAPE),
-            () -> screens.get(current.get()).cancel());
+            () -> screen(current.get()).cancel());
         cancel.setGraphic(new FontIcon(Material2MZ.STOP));
         return new Menu("_Run", null, run, cancel);
     }
