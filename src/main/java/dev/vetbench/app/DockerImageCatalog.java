@@ -47,6 +47,7 @@ final class DockerImageCatalog implements ImageCatalog {
     @Override
     public VersionRow pull(VersionRow version, Consumer<Double> progress) throws CatalogException {
         Map<String, long[]> layers = new ConcurrentHashMap<>();
+        // Limitation: the window cannot cancel a pull the engine has started; it runs to its end or its error.
         try {
             ImageVersion pulled = connection().pull(ImageRef.parse(version.reference()), null,
                 event -> progress.accept(fraction(layers, event)), CancellationToken.none());

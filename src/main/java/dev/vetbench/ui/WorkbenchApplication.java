@@ -14,6 +14,7 @@ import dev.vetbench.ui.host.HostViewModel;
 import dev.vetbench.ui.main.MainWindow;
 import dev.vetbench.ui.main.Step;
 import dev.vetbench.ui.report.ReportView;
+import dev.vetbench.ui.report.ReportViewModel;
 import dev.vetbench.ui.versions.VersionsView;
 import dev.vetbench.ui.versions.VersionRow;
 import dev.vetbench.ui.versions.VersionsViewModel;
@@ -121,14 +122,16 @@ public final class WorkbenchApplication extends Application {
         }
     }
 
-    private static Map<Step, Supplier<WorkbenchScreen>> createScreens(HostViewModel host,
+    private Map<Step, Supplier<WorkbenchScreen>> createScreens(HostViewModel host,
             VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        BackgroundTasks reportTasks = tasks;
         Map<Step, Supplier<WorkbenchScreen>> screens = new EnumMap<>(Step.class);
         screens.put(Step.HOST, () -> new HostView(host));
         screens.put(Step.VERSIONS, () -> new VersionsView(versions, host.engineProperty().isNotNull()));
         screens.put(Step.CHECKS, () -> new ChecksView(matrix, versions.selected()));
         screens.put(Step.FINDINGS, () -> new FindingsView(matrix == null ? null : new FindingsViewModel(matrix)));
-        screens.put(Step.REPORT, ReportView::new);
+        screens.put(Step.REPORT, () -> new ReportView(new ReportViewModel(reportTasks, () -> entries(matrix),
+            () -> host.engineProperty().get() == null ? "" : host.engineProperty().get().host().uri())));
         return screens;
     }
 
@@ -153,6 +156,13 @@ public final class WorkbenchApplication extends Application {
                 }
             });
         });
+    }
+
+    private static List<ReportViewModel.Entry> entries(CheckMatrixViewModel matrix) {
+        return matrix == null ? List.of() : matrix.finishedCells().stream()
+            .map(cell -> new ReportViewModel.Entry(cell.version().repository(), cell.version().tag(),
+                cell.version().digest(), cell.resultProperty().get()))
+            .toList();
     }
 
     // Launch-to-interactive: from JVM start (RuntimeMXBean) to the first layout pulse after the stage is shown.

@@ -68,8 +68,7 @@ public final class ChecksView implements WorkbenchScreen {
 
     private void update() {
         if (model == null) {
-            // Limitation: the check engine (issue 3) has not landed on this branch; without it nothing can run,
-            // and the screen says so rather than showing a matrix that cannot produce results.
+            // Only when the wiring hands over no check engine: say so rather than show a matrix that cannot run.
             empty.show("Check engine not available", "This build has no check engine wired in, so no checks "
                 + "can run from the window yet.");
             root.getChildren().setAll(empty);

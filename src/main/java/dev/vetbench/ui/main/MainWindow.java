@@ -142,8 +142,8 @@ public final class MainWindow {
     }
 
     private Menu createFileMenu() {
-        // Limitation: the assessment file arrives with the assessment package; until it is wired in, Save
-        // has nothing to write and stays disabled rather than pretending to save.
+        // Limitation: the window does not autosave a .vetbench assessment file yet (nor notes and waivers), so
+        // Save has nothing to write and stays disabled rather than pretending to save.
         MenuItem save = item("Save assessment", shortcut(KeyCode.S), () -> { });
         save.setDisable(true);
         MenuItem quit = item("Quit", shortcut(KeyCode.Q), () -> windowOf().hide());
