@@ -6,7 +6,8 @@
 # See docs/testbed.md.
 set -euo pipefail
 
-readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly HERE
 readonly FIXTURES="$HERE/fixtures"
 readonly STATE="${VETBENCH_TESTBED_STATE:-/var/lib/vetbench-testbed}"
 readonly DOCKERD_LOG="${VETBENCH_DOCKERD_LOG:-/var/log/vetbench-dockerd.log}"
@@ -20,8 +21,8 @@ readonly CERTS_D=/etc/docker/certs.d
 
 # Every package the project needs on a Debian build machine (README, CI, tests, installers).
 readonly PACKAGES=(openjdk-17-jdk-headless maven docker.io debootstrap docker-registry gnutls-bin xvfb
-    libgtk-3-0 poppler-utils imagemagick fscrypt gocryptfs e2fsprogs testssl.sh sslscan nmap openssl
-    curl ca-certificates fakeroot apache2-utils)
+    libgtk-3-0 poppler-utils imagemagick fscrypt gocryptfs fuse3 e2fsprogs testssl.sh sslscan nmap openssl
+    curl ca-certificates fakeroot apache2-utils x11-utils xdg-utils)
 
 # The fixture versions: tag, build context under fixtures/, Dockerfile target.
 readonly IMAGES=(
@@ -76,11 +77,7 @@ run_logged() {
     local what="$1" log="$STATE/logs/$2"
     shift 2
     mkdir -p "$STATE/logs"
-    if [ "$QUIET" = false ]; then
-        "$@" 2>&1 | tee "$log" >&2 && return 0
-    else
-        "$@" >"$log" 2>&1 && return 0
-    fi
+    quiet_or_shown "$log" "$@" && return 0
     tail -n 20 "$log" >&2 || true
     die "$what failed; the full output is in $log."
 }
@@ -122,8 +119,24 @@ ensure_packages() {
     mkdir -p "$STATE/logs"
     run_logged "apt-get update" apt-update.log apt-get update
     # shellcheck disable=SC2086
-    run_logged "installing $missing" apt-install.log \
-        env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
+    if ! quiet_or_shown "$STATE/logs/apt-install.log" \
+        env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing; then
+        # apt also fails for an unrelated broken package; what matters is whether ours are in.
+        missing="$(missing_packages | tr '\n' ' ')"
+        [ -z "$missing" ] || die "installing $missing failed; see $STATE/logs/apt-install.log."
+        say "apt-get reported an error about another package (see $STATE/logs/apt-install.log); ours are installed"
+    fi
+}
+
+# Runs a command into a log file, also showing it unless --quiet; returns the command's status.
+quiet_or_shown() {
+    local log="$1"
+    shift
+    if [ "$QUIET" = false ]; then
+        "$@" 2>&1 | tee "$log" >&2
+        return "${PIPESTATUS[0]}"
+    fi
+    "$@" >"$log" 2>&1
 }
 
 need_command() {
@@ -139,6 +152,9 @@ engine_answers() {
 start_dockerd() {
     if [ -n "${DOCKER_HOST:-}" ]; then
         die "no Docker engine answers at DOCKER_HOST=$DOCKER_HOST; start it or unset DOCKER_HOST."
+    fi
+    if [ -S /var/run/docker.sock ] && [ ! -w /var/run/docker.sock ]; then
+        die "this user may not use /var/run/docker.sock; run as root or join the docker group."
     fi
     is_root || die "no Docker engine answers at /var/run/docker.sock; start dockerd or run this script as root."
     need_command dockerd docker.io
@@ -227,11 +243,28 @@ APT::Install-Suggests "false";
 Acquire::Languages "none";
 DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/*.bin || true"; };
 APT
+    # Like Debian's slim images: no manuals, docs or translations, now or in later installs.
+    cat >"$root/etc/dpkg/dpkg.cfg.d/90vetbench-slim" <<'DPKG'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/groff/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/lintian/*
+path-exclude /usr/share/linda/*
+path-exclude /usr/share/locale/*
+DPKG
+    find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
+    find "$root/usr/share/doc" -mindepth 1 -type d -empty -delete
+    rm -rf "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/usr/share/locale/* "$root"/usr/share/lintian/*
     rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb
     rm -f "$root"/var/log/*.log "$root"/etc/hostname "$root"/etc/machine-id
     touch "$root/etc/machine-id"
 }
 
+# Limitation: recipes hash the build instructions, not the package versions apt picked, so cached
+# images keep the Debian packages of the day they were built until a recipe changes or they are
+# removed (docs/testbed.md, Reset).
 base_recipe() {
     {
         echo "suite=$SUITE variant=minbase"
@@ -266,6 +299,7 @@ ensure_base_image() {
         --change 'CMD ["/bin/bash"]' \
         - "$BASE_IMAGE" >/dev/null || die "docker import of $BASE_IMAGE failed."
     rm -rf "$root"
+    remember_image "$BASE_IMAGE"
 }
 
 # ---------------------------------------------------------------- fixture images
@@ -291,6 +325,32 @@ ensure_fixture() {
     run_logged "docker build of $tag" "build-${tag//[\/:]/_}.log" \
         docker build --network host --target "$target" --build-arg "BASE=$BASE_IMAGE" \
         --label "$RECIPE_LABEL=$recipe" -t "$tag" "$FIXTURES/$context"
+    remember_image "$tag"
+}
+
+# Remembers an image this script made, so that remove_stale_images touches nothing else.
+remember_image() {
+    docker image inspect -f '{{.Id}}' "$1" >>"$STATE/built-images"
+}
+
+# Removes images this script built earlier whose tags have all moved to rebuilds. Their registry
+# digests are dropped first; an image a container still uses stays (docker refuses, which is fine).
+remove_stale_images() {
+    [ -f "$STATE/built-images" ] || return 0
+    local id reference kept=()
+    # shellcheck disable=SC2013 # one image id per line, no spaces
+    for id in $(sort -u "$STATE/built-images"); do
+        if [ "$(docker image inspect -f '{{len .RepoTags}}' "$id" 2>/dev/null)" = 0 ]; then
+            for reference in $(docker image inspect -f '{{range .RepoDigests}}{{.}} {{end}}' "$id"); do
+                docker image rm "$reference" >/dev/null 2>&1 || true
+            done
+            docker image rm "$id" >/dev/null 2>&1 || true
+        fi
+        if docker image inspect "$id" >/dev/null 2>&1; then
+            kept+=("$id")
+        fi
+    done
+    printf '%s\n' "${kept[@]}" >"$STATE/built-images"
 }
 
 ensure_fixtures() {
@@ -308,6 +368,7 @@ registry_status() {
 }
 
 # Starts one docker-registry unless it already answers; $1 name, $2 address, $3 expected status.
+# Limitation: nothing supervises the registries; after a reboot or a crash the next run starts them.
 start_registry() {
     local name="$1" address="$2" expected="$3" scheme="http" curl_args=()
     local dir="$STATE/$name"
@@ -322,9 +383,13 @@ start_registry() {
     need_command docker-registry docker-registry
     say "starting docker-registry on $address"
     setsid nohup docker-registry serve "$dir/config.yml" >>"$dir/registry.log" 2>&1 </dev/null &
-    echo $! >"$dir/registry.pid"
-    local waited=0
+    local pid=$! waited=0
+    echo "$pid" >"$dir/registry.pid"
     until [ "$(registry_status "${curl_args[@]}" "$scheme://$address/v2/")" = "$expected" ]; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            tail -n 3 "$dir/registry.log" >&2
+            die "the registry for $address stopped at once (is the port taken?); see $dir/registry.log."
+        fi
         if [ "$waited" -ge 30 ]; then
             die "the registry on $address did not answer within 15 s; see $dir/registry.log."
         fi
@@ -336,7 +401,7 @@ start_registry() {
 registry_config() {
     local dir="$1" address="$2" extra="$3"
     mkdir -p "$dir/storage"
-    cat >"$dir/config.yml" <<CONF
+    cat >"$dir/config.yml.new" <<CONF
 # Written by src/testbed/testbed.sh.
 version: 0.1
 log:
@@ -355,6 +420,11 @@ http:
     X-Content-Type-Options: [nosniff]
 $extra
 CONF
+    if cmp -s "$dir/config.yml.new" "$dir/config.yml"; then
+        rm -f "$dir/config.yml.new"
+    else
+        mv "$dir/config.yml.new" "$dir/config.yml"
+    fi
 }
 
 new_secret() {
@@ -448,7 +518,19 @@ push_image() {
         docker "${DOCKER_ARGS[@]}" push "$registry/$image"
 }
 
+# The registries listen on this machine's loopback, which only a local engine can reach.
+# Limitation: with a remote DOCKER_HOST the test bed builds images there but cannot push them to
+# registries here; run with --no-registry (or start a registry next to that engine).
+engine_is_local() {
+    case "${DOCKER_HOST:-unix://}" in
+        unix://* | tcp://127.0.0.1:* | tcp://localhost:* | tcp://\[::1\]:*) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
 ensure_registries() {
+    engine_is_local || die "the engine at $DOCKER_HOST cannot reach registries on this machine's loopback; \
+run with --no-registry."
     setup_open_registry
     setup_auth_registry
     start_registry registry-open "$OPEN_REGISTRY" 200
@@ -520,7 +602,11 @@ main() {
         ensure_registries
         write_env_file
     fi
+    remove_stale_images
     summary
 }
 
-main "$@"
+# Sourcing the script (for a test of one step) defines the functions without running anything.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    main "$@"
+fi

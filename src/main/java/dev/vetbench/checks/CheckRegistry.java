@@ -2,6 +2,8 @@ package dev.vetbench.checks;
 
 import dev.vetbench.checks.fallback.FallbackScsvCheck;
 import dev.vetbench.checks.heartbleed.HeartbleedCheck;
+import dev.vetbench.checks.proxy.ProxyProtocolCheck;
+import dev.vetbench.checks.volumes.VolumeEncryptionCheck;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ public final class CheckRegistry {
 
     /** The checks Vetbench ships. */
     public static CheckRegistry standard() {
-        return new CheckRegistry(List.of(new HeartbleedCheck(), new FallbackScsvCheck()));
+        return new CheckRegistry(List.of(new HeartbleedCheck(), new FallbackScsvCheck(), new ProxyProtocolCheck(),
+            new VolumeEncryptionCheck()));
     }
 
     /** Every check, in report order. */

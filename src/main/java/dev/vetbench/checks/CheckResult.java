@@ -2,6 +2,7 @@ package dev.vetbench.checks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param evidence what a reviewer can re-read
  * @param startedAt when the check started
  * @param duration how long it ran
+ * @param findings what the check noticed beside the verdict, each with its own severity; never changes the verdict
  */
 public record CheckResult(
         String checkId,
@@ -24,9 +26,11 @@ public record CheckResult(
         ErrorReason errorReason,
         Evidence evidence,
         Instant startedAt,
-        Duration duration) {
+        Duration duration,
+        List<Finding> findings) {
 
     public CheckResult {
+        findings = findings == null ? List.of() : List.copyOf(findings);
         Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(verdict, "verdict");
@@ -37,6 +41,18 @@ public record CheckResult(
         if ((verdict == Verdict.ERROR) != (errorReason != null)) {
             throw new IllegalArgumentException("an error reason goes with an ERROR verdict and only with it");
         }
+    }
+
+    /** A result without findings. */
+    public CheckResult(String checkId, String target, Verdict verdict, String summary, ErrorReason errorReason,
+            Evidence evidence, Instant startedAt, Duration duration) {
+        this(checkId, target, verdict, summary, errorReason, evidence, startedAt, duration, List.of());
+    }
+
+    /** A copy with these findings instead. */
+    public CheckResult withFindings(List<Finding> newFindings) {
+        return new CheckResult(checkId, target, verdict, summary, errorReason, evidence, startedAt, duration,
+            newFindings);
     }
 
     /** A conclusive result (PASS, FAIL or NOT_APPLICABLE) timed from {@code startedAt} to now. */

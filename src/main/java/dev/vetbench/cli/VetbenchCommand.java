@@ -1,7 +1,10 @@
 package dev.vetbench.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code vetbench} command; each subcommand is a thin layer over the engine services the window uses. */
 @Command(
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container security assessments: Heartbleed, TLS downgrade protection, PROXY protocol "
         + "and encryption at rest, with signed reports.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, InfoCommand.class, ImagesCommand.class, PullCommand.class,
+        CommandLine.HelpCommand.class})
 public final class VetbenchCommand {
 
     /** Exit code when the command did its job and found nothing to report. */
@@ -19,6 +23,25 @@ public final class VetbenchCommand {
     public static final int FINDINGS = 1;
     /** Exit code when the command could not do its job. */
     public static final int COULD_NOT_RUN = 2;
+
+    @Option(names = "--host", scope = ScopeType.INHERIT, paramLabel = "HOST", description = "Docker engine: "
+        + "unix:///path/docker.sock or tcp://host:port (default: DOCKER_HOST, the current Docker context, or the "
+        + "local socket).")
+    private String host;
+
+    @Option(names = "--tls-certs", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Speak TLS to a "
+        + "tcp --host with ca.pem, cert.pem and key.pem from DIR.")
+    private Path tlsCertificates;
+
+    /** The {@code --host} value, or {@code null} to find the engine as the docker CLI does. */
+    String host() {
+        return host;
+    }
+
+    /** The {@code --tls-certs} directory, or {@code null} for no TLS. */
+    Path tlsCertificates() {
+        return tlsCertificates;
+    }
 
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new VetbenchCommand());

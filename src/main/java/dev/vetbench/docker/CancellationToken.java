@@ -2,6 +2,7 @@ package dev.vetbench.docker;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Lets a caller on another thread (the window, a check runner) cancel a synchronous engine call.
@@ -17,6 +18,18 @@ public final class CancellationToken {
     /** A token that nobody will cancel. */
     public static CancellationToken none() {
         return new CancellationToken();
+    }
+
+    /**
+     * A token that is cancelled when another cancellation source fires, so a check's token can drive engine calls:
+     * {@code CancellationToken.following(checkToken::onCancel)}.
+     *
+     * @param registrar registers a hook with the other source
+     */
+    public static CancellationToken following(Consumer<Runnable> registrar) {
+        CancellationToken token = new CancellationToken();
+        registrar.accept(token::cancel);
+        return token;
     }
 
     /** Cancels the operation; hooks run on the calling thread. */

@@ -238,6 +238,8 @@ public final class DockerConnection implements AutoCloseable {
         }
     }
 
+    // Limitation: only containers owned by this machine are swept, since another machine's processes cannot be
+    // checked from here; a shared remote engine keeps a crashed colleague's containers until their next start.
     private boolean isLeftover(Map<String, String> labels) {
         Optional<Owner> other = Owner.fromLabels(labels == null ? Map.of() : labels);
         return other.isPresent() && other.get().host().equals(owner.host()) && !other.get().isAlive();

@@ -69,8 +69,9 @@ final class EngineErrors {
             return own;
         }
         if (isUnreachable(failure)) {
-            return new DockerException(DockerException.Reason.UNREACHABLE, what + " failed because the Docker engine at "
-                + host.uri() + " stopped answering; check that it is still running.", failure);
+            return new DockerException(DockerException.Reason.UNREACHABLE, what
+                + " failed because the Docker engine at " + host.uri()
+                + " stopped answering; check that it is still running.", failure);
         }
         return new DockerException(DockerException.Reason.FAILED, what + " failed: the Docker engine said \""
             + engineMessage(failure) + "\".", failure);
@@ -92,11 +93,17 @@ final class EngineErrors {
     static boolean isUnreachable(Throwable failure) {
         return find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null
             || find(failure, UnknownHostException.class) != null
-            || find(failure, SocketTimeoutException.class) != null && connectTimedOut(failure)
+            || connectTimedOut(failure)
             || messageMentions(failure, "Connection refused") || messageMentions(failure, "No such file");
     }
 
+    /** A connect that timed out (a host that drops packets), as opposed to a read timeout from a live peer. */
     private static boolean connectTimedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("ConnectTimeout")) {
+                return true;
+            }
+        }
         return messageMentions(failure, "Connect timed out") || messageMentions(failure, "connect timed out");
     }
 
@@ -120,6 +127,7 @@ final class EngineErrors {
 
     static boolean isInterrupt(Throwable failure) {
         return find(failure, InterruptedException.class) != null
-            || find(failure, InterruptedIOException.class) != null && find(failure, SocketTimeoutException.class) == null;
+            || find(failure, InterruptedIOException.class) != null
+                && find(failure, SocketTimeoutException.class) == null;
     }
 }

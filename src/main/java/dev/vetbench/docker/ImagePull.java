@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ final class ImagePull {
         }
         try (CancellationToken.AutoCloseableHook hook = cancel.onCancel(() -> closeQuietly(callback))) {
             command.exec(callback);
-            while (!callback.awaitCompletion(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            // Not the callback's own timed awaitCompletion: it closes the stream when it returns.
+            while (!callback.done.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 cancel.throwIfCancelled(what);
             }
             cancel.throwIfCancelled(what);
@@ -55,6 +57,9 @@ final class ImagePull {
         }
         if (callback.error != null) {
             throw failure(image, callback.error, null);
+        }
+        if (callback.failure != null) {
+            throw failure(image, EngineErrors.engineMessage(callback.failure), callback.failure);
         }
     }
 
@@ -74,7 +79,8 @@ final class ImagePull {
         }
         if (said.contains("connection refused") || said.contains("no such host") || said.contains("i/o timeout")) {
             return new DockerException(DockerException.Reason.UNREACHABLE, "The Docker engine at " + host.uri()
-                + " could not reach " + registry + " to pull " + image + "; check that it is running.", cause);
+                + " could not reach " + registry
+                + " to pull " + image + "; check that the registry runs and the engine can reach it.", cause);
         }
         return new DockerException(DockerException.Reason.FAILED, "Docker could not pull " + image
             + "; the engine said \"" + engineSays + "\".", cause);
@@ -91,10 +97,26 @@ final class ImagePull {
     /** Hands each engine event to the listener and keeps the first error the engine reports. */
     private static final class Progress extends ResultCallback.Adapter<PullResponseItem> {
         private final PullListener listener;
+        private final CountDownLatch done = new CountDownLatch(1);
         private volatile String error;
+        private volatile Throwable failure;
 
         Progress(PullListener listener) {
             this.listener = listener;
+        }
+
+        @Override
+        public void onComplete() {
+            super.onComplete();
+            done.countDown();
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            // Kept and reported once by run(); the template would log it as an error first.
+            failure = throwable;
+            done.countDown();
+            closeQuietly(this);
         }
 
         @Override

@@ -51,6 +51,8 @@ final class Readying {
      * while nothing listens inside the container the proxy closes the connection at once; a real server waits for
      * the client to speak, or greets it.
      */
+    // Limitation: a server that hangs up on a silent client within 250 ms never counts as ready by port; give such
+    // an image a log-line readiness in its profile instead.
     static boolean holdsConnection(HostPort endpoint) {
         try (Socket socket = new Socket()) {
             socket.connect(endpoint.socketAddress(), PROBE_CONNECT_MILLIS);

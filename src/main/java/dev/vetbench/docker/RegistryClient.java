@@ -134,7 +134,8 @@ public final class RegistryClient {
 
     private long size(JsonNode manifest) {
         if (!manifest.has("layers")) {
-            return -1; // An index names one manifest per platform; no single size applies.
+            // Limitation: for a multi-platform index no single size applies; it is reported as unknown (-1).
+            return -1;
         }
         long size = manifest.path("config").path("size").asLong(0);
         for (JsonNode layer : manifest.path("layers")) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -15,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A container Vetbench started from an image version and a profile. Closing it stops and removes the container,
- * its anonymous volumes and the fresh named volumes made for it.
+ * its anonymous volumes and the fresh named volumes made for it. A container Vetbench only attached to (one that
+ * was already running) is left running on close.
  *
  * <p>From the start its log is followed through the Docker API into memory (the newest {@value #KEPT_LINES} lines),
  * so checks can wait for a line they caused.
@@ -35,13 +35,14 @@ public final class RunningTarget implements AutoCloseable {
     private final TargetProfile profile;
     private final Map<Integer, HostPort> endpoints;
     private final List<String> freshVolumes;
+    private final boolean owned;
     private final List<String> log = new ArrayList<>();
     private final LogStream follower;
     private volatile boolean closed;
 
     RunningTarget(DockerConnection connection, String containerId, String name, String image,
             ImageDetails imageDetails, TargetProfile profile, Map<Integer, HostPort> endpoints,
-            List<String> freshVolumes) {
+            List<String> freshVolumes, boolean owned) {
         this.connection = connection;
         this.containerId = containerId;
         this.name = name;
@@ -50,6 +51,7 @@ public final class RunningTarget implements AutoCloseable {
         this.profile = profile;
         this.endpoints = Map.copyOf(endpoints);
         this.freshVolumes = List.copyOf(freshVolumes);
+        this.owned = owned;
         this.follower = LogStream.open(connection.streamingClient(), containerId, true, -1, this::keep);
     }
 
@@ -177,9 +179,14 @@ public final class RunningTarget implements AutoCloseable {
      *
      * @param onLine called on a stream thread for each line
      */
-    public AutoCloseable followLogs(Consumer<String> onLine) {
+    public LogSubscription followLogs(Consumer<String> onLine) {
         LogStream stream = LogStream.open(connection.streamingClient(), containerId, true, -1, onLine);
         return stream::closeQuietly;
+    }
+
+    /** Whether Vetbench started this container (and removes it on close). */
+    public boolean isOwned() {
+        return owned;
     }
 
     /** Stops and removes the container with its volumes; calling it again does nothing. */
@@ -191,6 +198,9 @@ public final class RunningTarget implements AutoCloseable {
         closed = true;
         TargetLauncher.forget(this);
         follower.closeQuietly();
+        if (!owned) {
+            return;
+        }
         connection.removeContainer(containerId);
         freshVolumes.forEach(connection::removeVolume);
         LOG.info("Removed target {} ({})", name, image);

@@ -1,11 +1,11 @@
 package dev.vetbench.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
@@ -96,17 +96,33 @@ public final class TargetLauncher {
      * Runs a short-lived helper container to its end and returns its output: no network, all capabilities
      * dropped, a read-only root filesystem. The container is removed afterwards in every case.
      *
+     * @param command the program and its arguments; replaces the image's entrypoint and command
      * @param mounts what the helper may see, usually read-only binds
      * @param hostPid whether it shares the host's process namespace (to read {@code /proc/1/mountinfo})
      * @throws DockerException when it cannot start, misses the deadline, or the caller cancels
      */
     public CompletedRun runToCompletion(String image, List<String> command, List<VolumeSpec> mounts,
             boolean hostPid, Duration deadline, CancellationToken cancel) {
+        return runToCompletion(image, command, mounts, hostPid, Set.of(), deadline, cancel);
+    }
+
+    /**
+     * Runs a helper as {@link #runToCompletion(String, List, List, boolean, Duration, CancellationToken)} does, but
+     * keeps the named capabilities after dropping all the others, with {@code no-new-privileges}.
+     *
+     * @param capabilities Linux capability names without the {@code CAP_} prefix, e.g. {@code DAC_READ_SEARCH}
+     *     to read a directory whose mode keeps root out once the other capabilities are gone
+     */
+    public CompletedRun runToCompletion(String image, List<String> command, List<VolumeSpec> mounts,
+            boolean hostPid, Set<String> capabilities, Duration deadline, CancellationToken cancel) {
         connection.inspectImage(image);
         HostConfig host = HostConfig.newHostConfig().withMounts(mounts(mounts, new ArrayList<>()))
             .withNetworkMode("none").withCapDrop(Capability.ALL)
+            .withCapAdd(capabilities.stream().map(Capability::valueOf).toArray(Capability[]::new))
+            .withSecurityOpts(List.of("no-new-privileges"))
             .withReadonlyRootfs(true).withPidMode(hostPid ? "host" : null);
-        String id = connection.quickClient().createContainerCmd(image).withCmd(command)
+        String id = connection.quickClient().createContainerCmd(image).withEntrypoint(command.get(0))
+            .withCmd(command.subList(1, command.size()))
             .withName("vetbench-helper-" + UUID.randomUUID().toString().substring(0, 8))
             .withLabels(connection.owner().labels()).withHostConfig(host).exec().getId();
         try {
@@ -115,6 +131,42 @@ public final class TargetLauncher {
         } finally {
             connection.removeContainer(id);
         }
+    }
+
+    /**
+     * Attaches to a container that already runs (started by someone else), to check it as a target. Its published
+     * ports become the endpoints; closing the target leaves the container running.
+     *
+     * @param container the container's id or name
+     * @throws DockerException when there is no such running container
+     */
+    public RunningTarget attach(String container) {
+        InspectContainerResponse inspect;
+        try {
+            inspect = connection.quickClient().inspectContainerCmd(container).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            throw new DockerException(DockerException.Reason.NOT_FOUND, "No container named " + container
+                + " runs on the Docker host; check the name with docker ps.", e);
+        }
+        if (!Boolean.TRUE.equals(inspect.getState().getRunning())) {
+            throw new DockerException(DockerException.Reason.TARGET_EXITED, "Container " + container
+                + " is not running; start it first.", null);
+        }
+        Map<Integer, HostPort> endpoints = new LinkedHashMap<>();
+        inspect.getNetworkSettings().getPorts().getBindings().forEach((port, bound) -> {
+            if (bound != null && bound.length > 0 && port.getProtocol() == InternetProtocol.TCP) {
+                String ip = bound[0].getHostIp();
+                String host = ip == null || ip.isEmpty() || "0.0.0.0".equals(ip) || "::".equals(ip) ? "127.0.0.1" : ip;
+                endpoints.put(port.getPort(), new HostPort(host, Integer.parseInt(bound[0].getHostPortSpec())));
+            }
+        });
+        String image = inspect.getConfig().getImage();
+        ImageDetails details = connection.inspectImage(inspect.getImageId());
+        TargetProfile profile = new TargetProfile("attached", "A container that was already running", null, null,
+            null, List.copyOf(endpoints.keySet()), null, null, null, null, null);
+        String name = inspect.getName().startsWith("/") ? inspect.getName().substring(1) : inspect.getName();
+        return new RunningTarget(connection, inspect.getId(), name, image, details, profile, endpoints, List.of(),
+            false);
     }
 
     static void forget(RunningTarget target) {
@@ -182,7 +234,7 @@ public final class TargetLauncher {
             }
         }
         RunningTarget target = new RunningTarget(connection, containerId, name, image, details, profile, endpoints,
-            freshVolumes);
+            freshVolumes, true);
         OPEN.add(target);
         LOG.info("Started {} from {} ({}) with profile {}: {}", name, image, details.digest(), profile.name(),
             endpoints);

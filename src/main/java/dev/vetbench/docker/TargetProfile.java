@@ -57,6 +57,10 @@ public record TargetProfile(
         readiness = readiness == null ? Readiness.running() : readiness;
         deadline = deadline == null ? DEFAULT_DEADLINE : deadline;
         dataDirectories = dataDirectories == null ? List.of() : List.copyOf(dataDirectories);
+        if (readiness.tcpPort() != null && !ports.contains(readiness.tcpPort())) {
+            throw new IllegalArgumentException("the readiness port " + readiness.tcpPort() + " must be one of the "
+                + "published ports " + ports);
+        }
     }
 
     /** A copy with another name. */

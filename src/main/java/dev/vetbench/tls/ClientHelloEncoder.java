@@ -2,8 +2,8 @@ package dev.vetbench.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a TLS 1.0, 1.1 or 1.2 ClientHello by hand (RFC 5246 section 7.4.1.2) that offers the heartbeat extension
@@ -26,7 +26,6 @@ public final class ClientHelloEncoder {
     private static final int[] SIGNATURE_SCHEMES = {
         0x0403, 0x0503, 0x0603, 0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0601, 0x0203, 0x0201, 0x0202,
     };
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ClientHelloEncoder() {
     }
@@ -50,7 +49,9 @@ public final class ClientHelloEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         u16(out, version.wire());
         byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
+        // The probe never completes this handshake or derives keys from it, so the random need not be secret;
+        // a non-blocking generator keeps a cold start quick.
+        ThreadLocalRandom.current().nextBytes(random);
         out.writeBytes(random);
         out.write(0); // no session id: a full handshake, so the server sends ServerHelloDone
 

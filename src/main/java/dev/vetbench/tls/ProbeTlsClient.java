@@ -53,6 +53,8 @@ final class ProbeTlsClient extends DefaultTlsClient {
         return versions.clone();
     }
 
+    // Limitation: the full handshakes can use only suites BouncyCastle implements (no RC4, no export, no DSS-only);
+    // a server that offers nothing else ends the downgrade check in ERROR, never in PASS.
     @Override
     protected int[] getSupportedCipherSuites() {
         int[] wanted = CipherSuites.all().stream().mapToInt(Integer::intValue).toArray();

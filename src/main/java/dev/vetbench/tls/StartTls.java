@@ -1,6 +1,7 @@
 package dev.vetbench.tls;
 
 /** What a client says before TLS starts on a port that does not open with TLS directly. */
+// Limitation: PostgreSQL is the only STARTTLS-style preamble; SMTP, IMAP, LDAP and others are not spoken.
 public enum StartTls {
     /** TLS from the first byte (HTTPS and most TLS front ends). */
     NONE,

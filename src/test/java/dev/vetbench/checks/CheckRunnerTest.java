@@ -160,10 +160,11 @@ class CheckRunnerTest {
     }
 
     @Test
-    void registryListsTheTlsChecksById() {
+    void registryListsTheFourChecksByIdInReportOrder() {
         CheckRegistry registry = CheckRegistry.standard();
 
-        assertThat(registry.ids()).containsExactly("heartbleed", "fallback-scsv");
+        assertThat(registry.ids()).containsExactly("heartbleed", "fallback-scsv", "proxy-protocol",
+            "volume-encryption");
         assertThat(registry.find("heartbleed")).isPresent();
         assertThat(registry.find("nope")).isEmpty();
     }

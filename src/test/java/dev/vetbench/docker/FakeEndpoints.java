@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Endpoints that are not Docker engines, for the bad-input tests: a unix socket speaking SSH, a TLS server with a
@@ -82,8 +84,8 @@ final class FakeEndpoints {
     }
 
     /**
-     * Makes with openssl: a CA with a client certificate in {@code certs} (ca.pem, cert.pem, key.pem, as DOCKER_CERT_PATH
-     * holds them), and an unrelated self-signed server certificate in {@code server.p12}.
+     * Makes with openssl: a CA with a client certificate in {@code certs} (ca.pem, cert.pem, key.pem, as
+     * DOCKER_CERT_PATH holds them), and an unrelated self-signed server certificate in {@code server.p12}.
      */
     static void makeCertificates(Path directory) throws IOException, InterruptedException {
         Path certs = Files.createDirectories(directory.resolve("certs"));
@@ -98,6 +100,118 @@ final class FakeEndpoints {
             "-out", "server.pem");
         run(directory, "openssl", "pkcs12", "-export", "-in", "server.pem", "-inkey", "server-key.pem",
             "-passout", "pass:changeit", "-out", "server.p12");
+    }
+
+    /**
+     * Makes with openssl a CA that signs both an engine certificate for 127.0.0.1 ({@code engine.p12}) and a client
+     * certificate, the latter laid out as DOCKER_CERT_PATH holds it ({@code client/ca.pem, cert.pem, key.pem}).
+     */
+    static void makeMutualTlsCertificates(Path directory) throws IOException, InterruptedException {
+        Path client = Files.createDirectories(directory.resolve("client"));
+        run(directory, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+            "/CN=engine-ca", "-keyout", "ca-key.pem", "-out", client.resolve("ca.pem").toString());
+        run(directory, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", "engine-key.pem", "-out", "engine.csr");
+        Files.writeString(directory.resolve("engine.ext"), "subjectAltName=IP:127.0.0.1\n");
+        run(directory, "openssl", "x509", "-req", "-in", "engine.csr", "-CA", client.resolve("ca.pem").toString(),
+            "-CAkey", "ca-key.pem", "-CAcreateserial", "-days", "2", "-extfile", "engine.ext", "-out", "engine.pem");
+        run(directory, "openssl", "pkcs12", "-export", "-in", "engine.pem", "-inkey", "engine-key.pem",
+            "-passout", "pass:changeit", "-out", "engine.p12");
+        run(directory, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=assessor", "-keyout",
+            client.resolve("key.pem").toString(), "-out", "client.csr");
+        Files.writeString(directory.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
+        run(directory, "openssl", "x509", "-req", "-in", "client.csr", "-CA", client.resolve("ca.pem").toString(),
+            "-CAkey", "ca-key.pem", "-CAcreateserial", "-days", "2", "-extfile", "client.ext",
+            "-out", client.resolve("cert.pem").toString());
+    }
+
+    /**
+     * The real engine behind mutual TLS, as {@code dockerd --tlsverify} serves it: a TLS server on loopback that
+     * demands a client certificate from {@code caPem}'s authority and relays each connection to the local socket.
+     */
+    static ServerSocket mutualTlsProxy(Path serverKeyStore, Path caPem, Path engineSocket) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(serverKeyStore)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keyFactory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyFactory.init(keys, "changeit".toCharArray());
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(caPem)) {
+            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trustFactory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustFactory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyFactory.getKeyManagers(), trustFactory.getTrustManagers(), null);
+        SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
+            .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server.setNeedClientAuth(true);
+        daemon("fake-tls-engine-accept", () -> {
+            while (!server.isClosed()) {
+                try {
+                    relay(server.accept(), engineSocket);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return server;
+    }
+
+    private static void relay(Socket client, Path engineSocket) throws IOException {
+        SocketChannel engine = SocketChannel.open(StandardProtocolFamily.UNIX);
+        engine.connect(UnixDomainSocketAddress.of(engineSocket));
+        // Channel reads and writes directly: stream wrappers of one channel would block each other.
+        daemon("relay-up", () -> pump(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            int n = client.getInputStream().read(buffer);
+            if (n > 0) {
+                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
+                while (bytes.hasRemaining()) {
+                    engine.write(bytes);
+                }
+            }
+            return n;
+        }, client, engine));
+        daemon("relay-down", () -> pump(() -> {
+            ByteBuffer bytes = ByteBuffer.allocate(16 * 1024);
+            int n = engine.read(bytes);
+            if (n > 0) {
+                client.getOutputStream().write(bytes.array(), 0, n);
+                client.getOutputStream().flush();
+            }
+            return n;
+        }, client, engine));
+    }
+
+    /** Copies one chunk; returns what it copied, or -1 at the end of the stream. */
+    private interface Chunk {
+        int copy() throws IOException;
+    }
+
+    private static void pump(Chunk chunk, Socket client, SocketChannel engine) {
+        try {
+            while (chunk.copy() >= 0) {
+                // Keep copying until one side ends.
+            }
+        } catch (IOException e) {
+            // One side went away (or the handshake failed); close both below.
+        } finally {
+            try {
+                client.close();
+                engine.close();
+            } catch (IOException e) {
+                // Already closed.
+            }
+        }
+    }
+
+    private static void daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void run(Path directory, String... command) throws IOException, InterruptedException {

@@ -50,7 +50,8 @@ class RefusingRegistryTest {
         status = refusal;
         RegistryClient registry = RegistryClient.open(address(), null, null);
 
-        DockerException failure = catchThrowableOfType(DockerException.class, () -> registry.tags("medivendor/frontend"));
+        DockerException failure = catchThrowableOfType(DockerException.class,
+            () -> registry.tags("medivendor/frontend"));
 
         assertThat(failure.reason()).isEqualTo(DockerException.Reason.REGISTRY_REFUSED);
         assertThat(failure).hasMessage(message.formatted(address()));
@@ -72,7 +73,8 @@ class RefusingRegistryTest {
         RegistryClient registry = RegistryClient.open("http://" + address(),
             new RegistryCredentials("assessor", "wrong"), null);
 
-        DockerException failure = catchThrowableOfType(DockerException.class, () -> registry.tags("medivendor/frontend"));
+        DockerException failure = catchThrowableOfType(DockerException.class,
+            () -> registry.tags("medivendor/frontend"));
 
         assertThat(failure).hasMessage("The token service of registry " + address()
             + " refused (HTTP 401); check the user name and password.");

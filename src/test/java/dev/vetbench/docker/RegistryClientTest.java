@@ -3,6 +3,7 @@ package dev.vetbench.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.vetbench.testbed.RegistryLogin;
 import dev.vetbench.testbed.TestBed;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Listing fixture versions from the test bed's registries over the registry HTTP API. */
 class RegistryClientTest {
 
-    static final Path AUTH_PASSWORD = Path.of("/var/lib/vetbench-testbed/registry-auth/password");
-    static final Path AUTH_CA = Path.of("/var/lib/vetbench-testbed/registry-auth/tls/ca.crt");
+    static final Path AUTH_PASSWORD = RegistryLogin.PASSWORD_FILE;
+    static final Path AUTH_CA = RegistryLogin.CA_FILE;
 
     @TempDir
     Path temp;
@@ -41,7 +42,7 @@ class RegistryClientTest {
     void authenticatedRegistryListsVersionsWithBasicCredentials() {
         TestBed.requireDocker();
         RegistryClient registry = RegistryClient.open("https://" + TestBed.AUTH_REGISTRY,
-            RegistryCredentials.withPasswordFile("assessor", AUTH_PASSWORD), AUTH_CA);
+            RegistryCredentials.withPasswordFile(RegistryLogin.USER, AUTH_PASSWORD), AUTH_CA);
 
         assertThat(registry.tags(TestBed.FRONTEND)).contains("1.5.0");
         assertThat(registry.digest(TestBed.FRONTEND, "1.5.0")).matches("sha256:[0-9a-f]{64}");
@@ -63,7 +64,7 @@ class RegistryClientTest {
         TestBed.requireDocker();
         Path wrong = Files.writeString(temp.resolve("password"), "not-the-password-4711\n");
         RegistryClient registry = RegistryClient.open("https://" + TestBed.AUTH_REGISTRY,
-            RegistryCredentials.withPasswordFile("assessor", wrong), AUTH_CA);
+            RegistryCredentials.withPasswordFile(RegistryLogin.USER, wrong), AUTH_CA);
 
         DockerException failure = catchThrowableOfType(DockerException.class, () -> registry.tags(TestBed.FRONTEND));
 

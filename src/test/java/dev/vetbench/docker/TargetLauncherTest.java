@@ -93,7 +93,7 @@ class TargetLauncherTest {
 
         try (RunningTarget target = docker.launcher().start(TestBed.FRONTEND_FIXED, profile)) {
             List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-            try (AutoCloseable follow = target.followLogs(seen::add)) {
+            try (LogSubscription follow = target.followLogs(seen::add)) {
                 TargetProbes.httpsGet(target.endpoint(443));
                 long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (seen.stream().noneMatch(line -> line.contains("GET / ")) && System.nanoTime() < end) {
@@ -118,5 +118,20 @@ class TargetLauncherTest {
         assertThat(steps).hasSize(4);
         assertThat(steps.get(0)).startsWith("Creating container vetbench-launcher-test-progress-");
         assertThat(steps.get(2)).isEqualTo("Waiting for port 443 accepting connections");
+    }
+
+    @Test
+    void attachingToARunningContainerLeavesItRunningOnClose() throws Exception {
+        TargetProfile profile = TargetProfiles.builtIn("nginx-tls-frontend").withName("launcher-test-attach");
+
+        try (RunningTarget started = docker.launcher().start(TestBed.FRONTEND_FIXED, profile)) {
+            try (RunningTarget attached = docker.launcher().attach(started.name())) {
+                assertThat(attached.isOwned()).isFalse();
+                assertThat(attached.endpoint(443)).isEqualTo(started.endpoint(443));
+                assertThat(attached.imageDigest()).isEqualTo(started.imageDigest());
+                assertThat(TargetProbes.httpsGet(attached.endpoint(443))).isEqualTo("Hello World!");
+            }
+            assertThat(started.isRunning()).isTrue();
+        }
     }
 }

@@ -100,6 +100,8 @@ public final class HeartbleedCheck implements Check {
             Evidence.Builder evidence) throws ProbeException {
         HeartbeatProbe probe = new HeartbeatProbe(options.replyWait(), options.maskedExcerpt());
         HeartbeatProbeResult result = null;
+        // Limitation: probes only the highest of TLS 1.2, 1.1 and 1.0 the server accepts (lower ones only when a
+        // higher one is refused). The flaw sits in OpenSSL's record layer, the same for every version.
         for (TlsVersion version : VERSIONS) {
             context.progress("ClientHello " + version.label() + " with the heartbeat extension");
             result = probe.beforeHandshakeCompletes(endpoint, version, limits);
@@ -112,6 +114,8 @@ public final class HeartbleedCheck implements Check {
     }
 
     /** A server that negotiated heartbeats but would not take one before the handshake completed gets a 2nd try. */
+    // Limitation: no encrypted probe when the server does not negotiate heartbeats at all; the unencrypted probe
+    // was still sent, and a vulnerable OpenSSL always echoes the extension, so only exotic servers could hide here.
     private static boolean needsLateProbe(HeartbeatProbeResult early) {
         return early.heartbeatNegotiated()
             && (early.outcome() == Outcome.ALERT || early.outcome() == Outcome.CLOSED

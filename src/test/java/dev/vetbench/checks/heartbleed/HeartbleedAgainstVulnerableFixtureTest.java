@@ -11,6 +11,7 @@ import dev.vetbench.checks.CheckTarget;
 import dev.vetbench.checks.Verdict;
 import dev.vetbench.tls.HeartbeatProbe;
 import dev.vetbench.tls.StartTls;
+import dev.vetbench.tls.fixtures.BcTlsServerFixture;
 import dev.vetbench.tls.fixtures.VulnerableHeartbeatServer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,6 +54,22 @@ class HeartbleedAgainstVulnerableFixtureTest {
             }
             assertThat(masked.evidence().facts().get("before handshake leaked excerpt (masked)"))
                 .hasSize(64).matches("[a9.]+");
+        }
+    }
+
+    @Test
+    void serverThatLeaksOnlyAfterTheHandshakeFailsOnTheEncryptedProbe() throws Exception {
+        try (BcTlsServerFixture server = BcTlsServerFixture.startBleedingAfterHandshake()) {
+            CheckResult result = run(new HeartbleedCheck(), server.port());
+
+            assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(result.evidence().facts())
+                .containsEntry("before handshake server reaction", "alert unexpected_message(10)")
+                .containsEntry("decided by", "after the handshake")
+                .containsEntry("after handshake leaked bytes", String.valueOf(HeartbeatProbe.CLAIMED_PAYLOAD_LENGTH))
+                .containsEntry("after handshake leaked SHA-256", expectedDigest());
+            assertHoldsNoPieceOfTheRecord(result.toString());
+            assertHoldsNoPieceOfTheRecord(JSON.writeValueAsString(result));
         }
     }
 
