@@ -9,6 +9,8 @@ import dev.vetbench.checks.CheckRunner;
 import dev.vetbench.checks.CheckTarget;
 import dev.vetbench.checks.ErrorReason;
 import dev.vetbench.checks.Evidence;
+import dev.vetbench.checks.ImageCheck;
+import dev.vetbench.checks.ImageTarget;
 import dev.vetbench.checks.Verdict;
 import dev.vetbench.docker.DockerConnection;
 import dev.vetbench.docker.DockerException;
@@ -33,12 +35,15 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Runs one check on one image version for the Checks screen: starts the version from a built-in profile on the
- * connected engine, runs the check on its TLS port, and removes the target.
+ * Runs one check on one image version for the Checks screen: the TLS checks get a target started from a built-in
+ * profile on the connected engine and probe its TLS port; the image checks (PROXY protocol, encryption at rest)
+ * start their own target from the same profile. Every target is removed afterwards.
  */
 final class TargetCheckEngine implements CheckEngine {
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+    // Long enough for the check to start its own target (the profiles allow 60 to 90 s) and then probe it.
+    private static final Duration IMAGE_CHECK_TIMEOUT = Duration.ofSeconds(180);
     private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "vetbench-cancel-watch");
         thread.setDaemon(true);
@@ -75,6 +80,13 @@ final class TargetCheckEngine implements CheckEngine {
             DockerConnection connection = engines.current().orElseThrow(() -> new DockerException(
                 DockerException.Reason.UNREACHABLE, "Vetbench is not connected to a Docker engine.", null));
             TargetProfile profile = profileFor(connection.inspectImage(version.reference()));
+            if (check instanceof ImageCheck imageCheck) {
+                // PROXY protocol and encryption at rest start their own container: they read its log and mounts.
+                ImageTarget target = new ImageTarget(connection, version.reference(), profile, List.of());
+                log.accept("running on " + version.reference() + " with profile " + profile.name());
+                return new CheckRunner(1, IMAGE_CHECK_TIMEOUT).runOne(imageCheck.boundTo(target),
+                    target.asCheckTarget(), event -> log.accept(describe(event)), checkCancel);
+            }
             log.accept("starting " + version.reference() + " with profile " + profile.name());
             try (RunningTarget target = connection.launcher().start(version.reference(), profile, log::accept,
                     dockerCancel)) {

@@ -43,6 +43,17 @@ class TargetCheckEngineTest {
     }
 
     @Test
+    void theFlawedFrontEndFailsProxyProtocolAndTheFixedOnePasses() {
+        CheckResult flawed = engine.run("proxy-protocol", version(TestBed.FRONTEND, "1.4.2"), line -> { },
+            () -> false);
+        CheckResult fixed = engine.run("proxy-protocol", version(TestBed.FRONTEND, "1.5.0"), line -> { },
+            () -> false);
+
+        assertThat(flawed.verdict()).as(flawed.summary()).isEqualTo(Verdict.FAIL);
+        assertThat(fixed.verdict()).as(fixed.summary()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void aVersionThatDoesNotExistIsAnErrorNeverAPass() {
         CheckResult result = engine.run("heartbleed", version(TestBed.FRONTEND, "0.0.404"), line -> { }, () -> false);
 

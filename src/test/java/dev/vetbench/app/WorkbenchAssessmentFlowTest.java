@@ -28,8 +28,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Drives an assessment through the real window on the real test bed: connect, pick two fixture versions, run every
- * check, read the verdicts and the evidence. Also measures the longest gap between FX pulses during the run.
+ * Drives an assessment through the real window on the real test bed: connect, pick the flawed and the fixed front
+ * end, run every check, see a FAIL and a PASS, read the evidence and the fix between versions. Also measures the
+ * longest gap between FX pulses during the run.
  */
 class WorkbenchAssessmentFlowTest {
 
@@ -67,14 +68,17 @@ class WorkbenchAssessmentFlowTest {
 
         List<String> badges = robot.lookup("#checkMatrix").lookup(".verdict-badge").queryAllAs(Label.class).stream()
             .map(Label::getText).filter(text -> !text.isEmpty()).toList();
-        assertThat(badges).hasSize(4).contains("PASS").doesNotContain("not run", "queued");
+        assertThat(badges).hasSize(8).contains("PASS", "FAIL").doesNotContain("not run", "queued");
         assertThat(application.window().currentStep()).isEqualTo(Step.CHECKS);
         System.out.println("longest-fx-pulse-gap-ms " + longestGapMillis);
 
         shortcut(KeyCode.DIGIT4);
         ListView<?> findings = robot.lookup("#findingsList").queryAs(ListView.class);
-        assertThat(findings.getItems()).hasSize(4);
+        assertThat(findings.getItems()).hasSize(8);
         assertThat(label("#findingSummary")).isNotBlank();
+        ListView<?> changes = robot.lookup("#changesList").queryAs(ListView.class);
+        assertThat(changes.getItems()).anyMatch(line -> line.toString().startsWith("PROXY protocol")
+            && line.toString().endsWith("(fixed)"));
     }
 
     private void shortcut(KeyCode key) {

@@ -11,8 +11,10 @@ import dev.vetbench.ui.common.WorkbenchScreen;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -232,7 +234,16 @@ public final class ChecksView implements WorkbenchScreen {
         log.setId("checkLog");
         log.getStyleClass().addAll("monospace", "check-log");
         log.setFixedCellSize(22);
-        model.log().addListener((ListChangeListener<String>) change -> log.scrollTo(model.log().size() - 1));
+        // One scroll per burst of lines, not one per line.
+        AtomicBoolean scrollPending = new AtomicBoolean();
+        model.log().addListener((ListChangeListener<String>) change -> {
+            if (!scrollPending.getAndSet(true)) {
+                Platform.runLater(() -> {
+                    scrollPending.set(false);
+                    log.scrollTo(model.log().size() - 1);
+                });
+            }
+        });
         Label caption = new Label("Engine log");
         caption.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
         VBox box = new VBox(4, caption, log);

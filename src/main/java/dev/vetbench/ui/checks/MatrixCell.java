@@ -28,6 +28,8 @@ final class MatrixCell extends TableCell<Row, Cell> {
     private final Label badge = new Label();
     private final FontIcon icon = new FontIcon();
     private final Tooltip tooltip = new Tooltip();
+    private String shownKind;
+    private CheckResult shownResult;
 
     MatrixCell(ObservableValue<Instant> clock) {
         this.clock = clock;
@@ -42,6 +44,7 @@ final class MatrixCell extends TableCell<Row, Cell> {
     protected void updateItem(Cell cell, boolean empty) {
         super.updateItem(cell, empty);
         badge.textProperty().unbind();
+        shownKind = null;
         if (empty || cell == null) {
             setGraphic(null);
             setTooltip(null);
@@ -61,11 +64,17 @@ final class MatrixCell extends TableCell<Row, Cell> {
             case DONE -> verdictClass(result);
             default -> "";
         };
-        STATES.forEach(name -> badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(name), name.equals(kind)));
-        icon.setIconCode(iconFor(kind));
-        setTooltip(result == null ? null : tooltip);
-        if (result != null) {
-            tooltip.setText(result.summary());
+        if (!kind.equals(shownKind) || result != shownResult) {
+            // Only on a change of state: the clock re-renders running cells ten times a second.
+            shownKind = kind;
+            shownResult = result;
+            STATES.forEach(name -> badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(name),
+                name.equals(kind)));
+            icon.setIconCode(iconFor(kind));
+            setTooltip(result == null ? null : tooltip);
+            if (result != null) {
+                tooltip.setText(result.summary());
+            }
         }
         return switch (state) {
             case NOT_RUN -> "not run";
