@@ -9,7 +9,7 @@ OUT=docs/screenshots
 WIDTH=1280
 HEIGHT=800
 DISPLAY_NUMBER=${SCREENSHOT_DISPLAY:-:99}
-PICK="medivendor/frontend:1.4.2,medivendor/frontend:1.5.0,medivendor/records-db:3.2.0"
+PICK="medivendor/frontend:1.4.2,medivendor/frontend:1.5.0,medivendor/records-db:3.1.0"
 mkdir -p "$OUT"
 
 mvn -B -q -o -DskipTests -Dcheckstyle.skip compile
@@ -65,6 +65,6 @@ shot 1-host-dark host true "$CONNECTED" 1 20
 shot 2-versions versions false "$CONNECTED" 1 20 -Dvetbench.ui.pick="$PICK"
 shot 2-versions-dark versions true "$CONNECTED" 1 20 -Dvetbench.ui.pick="$PICK"
 shot 3-checks-running checks false "Started vetbench-" 2 60 -Dvetbench.ui.pick="$PICK" -Dvetbench.ui.runAll=true
-shot 3-checks checks false "$DONE" 6 180 -Dvetbench.ui.pick="$PICK" -Dvetbench.ui.runAll=true
-shot 4-findings findings false "$DONE" 6 180 -Dvetbench.ui.pick="$PICK" -Dvetbench.ui.runAll=true
-shot 5-report report false "$CONNECTED" 1 20
+shot 3-checks checks false "$DONE" 12 400 -Dvetbench.ui.pick="$PICK" -Dvetbench.ui.runAll=true
+shot 4-findings findings false "$DONE" 12 400 -Dvetbench.ui.pick="$PICK" -Dvetbench.ui.runAll=true
+shot 5-report report false "$DONE" 12 400 -Dvetbench.ui.pick="$PICK" -Dvetbench.ui.runAll=true
