@@ -164,13 +164,15 @@ public final class ChecksView implements WorkbenchScreen {
         TableColumn<Row, String> version = new TableColumn<>("Version");
         version.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().version().reference()));
         version.setPrefWidth(260);
+        version.setMinWidth(230);
         table.getColumns().add(version);
         for (CheckInfo check : model.checks()) {
             TableColumn<Row, Cell> column = new TableColumn<>(check.title());
             column.setUserData(check.id());
             column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().cell(check.id())));
             column.setCellFactory(col -> new MatrixCell(clock));
-            column.setPrefWidth(300);
+            column.setPrefWidth(220);
+            column.setMinWidth(150);
             column.setSortable(false);
             table.getColumns().add(column);
         }

@@ -92,6 +92,15 @@ public final class FindingsView implements WorkbenchScreen {
         changes.setId("changesList");
         changes.setPrefHeight(120);
         changes.setPlaceholder(new Label("No verdict changed between the versions run so far."));
+        changes.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
         VBox left = new VBox(8, list, changesTitle, changes);
         left.setPadding(new Insets(16, 8, 16, 16));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -169,7 +178,8 @@ public final class FindingsView implements WorkbenchScreen {
 
         FindingCell() {
             badge.getStyleClass().add("verdict-badge");
-            badge.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setMinWidth(58);
+            badge.setAlignment(Pos.CENTER);
             check.getStyleClass().add(Styles.TEXT_BOLD);
             version.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             box = new HBox(10, badge, new VBox(2, check, version));
