@@ -1,7 +1,11 @@
 package dev.vetbench.ui;
 
+import dev.vetbench.assessment.Assessment;
+import dev.vetbench.assessment.ImageVersion;
+import dev.vetbench.checks.CheckResult;
 import dev.vetbench.ui.checks.CheckMatrixViewModel;
 import dev.vetbench.ui.checks.ChecksView;
+import dev.vetbench.ui.common.AssessmentJournal;
 import dev.vetbench.ui.common.BackgroundTasks;
 import dev.vetbench.ui.common.UiSettings;
 import dev.vetbench.ui.common.UiSettings.WindowPlacement;
@@ -19,7 +23,9 @@ import dev.vetbench.ui.versions.VersionsView;
 import dev.vetbench.ui.versions.VersionRow;
 import dev.vetbench.ui.versions.VersionsViewModel;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +37,9 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -48,11 +57,14 @@ import org.slf4j.LoggerFactory;
 public final class WorkbenchApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApplication.class);
+    private static final ButtonType RESTORE = new ButtonType("Restore", ButtonBar.ButtonData.OK_DONE);
+    private static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.CANCEL_CLOSE);
     private static volatile WorkbenchServices launchServices;
 
     private final WorkbenchServices services;
     private BackgroundTasks tasks;
     private BackgroundTasks checkTasks;
+    private AssessmentJournal journal;
     private MainWindow window;
 
     /** Used by {@link Application#launch}: takes the services handed to {@link #useServices}. */
@@ -75,6 +87,7 @@ public final class WorkbenchApplication extends Application {
         UiSettingsStore store = services.settings();
         UiSettings settings = store.load();
         tasks = BackgroundTasks.forFxApplication();
+        journal = AssessmentJournal.besideSettings(store);
         HostViewModel host = new HostViewModel(services.engines(), tasks, settings.recentHosts(),
             uri -> store.save(store.load().withRecentHost(uri)));
 
@@ -89,6 +102,8 @@ public final class WorkbenchApplication extends Application {
             CheckMatrixViewModel rows = matrix;
             versions.selected().addListener((ListChangeListener<VersionRow>) change ->
                 rows.setVersions(versions.selected()));
+            matrix.onFinished(cell -> journal.record(hostUri(host), new ImageVersion(cell.version().repository(),
+                cell.version().tag(), cell.version().digest()), cell.resultProperty().get()));
         }
 
         pickOnceListed(versions, matrix);
@@ -108,17 +123,24 @@ public final class WorkbenchApplication extends Application {
         stage.getIcons().addAll(icons());
         LOG.debug("Window built {} ms after JVM start", sinceJvmStart());
         // Connect once the window is up: loading the Docker client competes with the first layout for the CPU.
-        whenInteractive(scene, host::connectDefault);
+        CheckMatrixViewModel restoreInto = matrix;
+        whenInteractive(scene, () -> {
+            host.connectDefault();
+            offerRestore(stage, versions, restoreInto);
+        });
         stage.show();
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
         if (tasks != null) {
             tasks.close();
         }
         if (checkTasks != null) {
             checkTasks.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
     }
 
@@ -138,11 +160,17 @@ public final class WorkbenchApplication extends Application {
     private static void pickOnceListed(VersionsViewModel versions, CheckMatrixViewModel matrix) {
         List<String> wanted = List.of(System.getProperty("vetbench.ui.pick", "").split(",")).stream()
             .map(String::strip).filter(text -> !text.isEmpty()).toList();
+        pickOnceListed(versions, wanted, matrix != null && Boolean.getBoolean("vetbench.ui.runAll") ? matrix::runAll
+            : () -> { });
+    }
+
+    // Picks the versions once the engine has listed them, then runs the follow-up.
+    private static void pickOnceListed(VersionsViewModel versions, List<String> wanted, Runnable then) {
         if (wanted.isEmpty()) {
             return;
         }
         AtomicBoolean picked = new AtomicBoolean();
-        versions.items().addListener((ListChangeListener<VersionsViewModel.Item>) change -> {
+        Runnable pick = () -> {
             List<VersionsViewModel.Item> present = versions.items().stream()
                 .filter(item -> wanted.contains(item.rowProperty().get().reference())).toList();
             if (present.isEmpty() || picked.getAndSet(true)) {
@@ -151,11 +179,51 @@ public final class WorkbenchApplication extends Application {
             // Later, once the list has settled and the matrix has its rows.
             Platform.runLater(() -> {
                 present.forEach(item -> item.selectedProperty().set(true));
-                if (matrix != null && Boolean.getBoolean("vetbench.ui.runAll")) {
-                    Platform.runLater(matrix::runAll);
-                }
+                Platform.runLater(then);
             });
-        });
+        };
+        versions.items().addListener((ListChangeListener<VersionsViewModel.Item>) change -> pick.run());
+        pick.run(); // The engine may have listed them already.
+    }
+
+    private static String hostUri(HostViewModel host) {
+        return host.engineProperty().get() == null ? "" : host.engineProperty().get().host().uri();
+    }
+
+    // An assessment an earlier run did not finish (a crash, a kill): offer to bring its results back.
+    private void offerRestore(Stage stage, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        if (matrix == null) {
+            return;
+        }
+        tasks.create(journal::leftOver).onSuccess(found -> found.ifPresent(assessment -> {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, null, RESTORE, DISCARD);
+            ask.initOwner(stage);
+            ask.setTitle("Restore the unfinished assessment?");
+            ask.setHeaderText("Vetbench found an assessment that was not finished: " + assessment.results().size()
+                + " results, last saved " + assessment.updatedAt().toString().replace('T', ' ') + ".");
+            ask.setContentText("Restore brings its versions and results back; Discard starts afresh.");
+            if (ask.showAndWait().orElse(DISCARD) == RESTORE) {
+                restore(assessment, versions, matrix);
+            } else {
+                tasks.create(() -> {
+                    journal.discard();
+                    return null;
+                }).start();
+            }
+        })).start();
+    }
+
+    private void restore(Assessment assessment, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        Map<String, List<CheckResult>> results = new HashMap<>();
+        assessment.results().forEach(entry -> results.computeIfAbsent(entry.versionId(), id -> new ArrayList<>())
+            .add(entry.result()));
+        tasks.create(() -> {
+            journal.resume();
+            return null;
+        }).onSuccess(ignored -> {
+            matrix.restore(results);
+            pickOnceListed(versions, List.copyOf(results.keySet()), () -> { });
+        }).start();
     }
 
     private static List<ReportViewModel.Entry> entries(CheckMatrixViewModel matrix) {

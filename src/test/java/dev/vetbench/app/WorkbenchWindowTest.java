@@ -2,12 +2,19 @@ package dev.vetbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vetbench.assessment.ImageVersion;
+import dev.vetbench.checks.CheckResult;
+import dev.vetbench.checks.Evidence;
+import dev.vetbench.checks.Verdict;
 import dev.vetbench.testbed.TestBed;
 import dev.vetbench.ui.WorkbenchApplication;
 import dev.vetbench.ui.WorkbenchServices;
+import dev.vetbench.ui.common.AssessmentJournal;
 import dev.vetbench.ui.common.UiSettingsStore;
 import dev.vetbench.ui.main.Step;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +116,26 @@ class WorkbenchWindowTest {
             .anyMatch(text -> text.startsWith(System.getProperty("java.version") + " ("))
             .contains(System.getProperty("javafx.runtime.version"));
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void anUnfinishedAssessmentIsOfferedAndRestoredIntoTheMatrix() throws Exception {
+        TestBed.requireDocker();
+        ImageVersion flawed = new ImageVersion(TestBed.FRONTEND, "1.4.2", "sha256:" + "1".repeat(64));
+        AssessmentJournal crashed = new AssessmentJournal(config.resolve("autosave.vetbench"));
+        crashed.record("unix:///var/run/docker.sock", flawed, new CheckResult("proxy-protocol",
+            TestBed.FRONTEND_FLAWED, Verdict.FAIL, "The log shows the balancer's address.", null, Evidence.empty(),
+            Instant.now(), Duration.ofMillis(40)));
+        crashed.close();
+        open();
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("Restore").tryQuery().isPresent());
+        robot.clickOn("Restore");
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#checkMatrix").lookup(".verdict-badge")
+            .queryAllAs(Label.class).stream().anyMatch(badge -> badge.getText().equals("FAIL")));
+        assertThat(robot.lookup("#matrixCounts").queryAs(Label.class).getText()).startsWith("PASS 0   FAIL 1");
     }
 
     private Stage open() throws Exception {

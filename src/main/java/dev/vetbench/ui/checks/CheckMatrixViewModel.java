@@ -13,10 +13,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,6 +48,8 @@ public final class CheckMatrixViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final Map<Cell, RunningTask> running = new LinkedHashMap<>();
+    private final Map<String, List<CheckResult>> restored = new HashMap<>();
+    private Consumer<Cell> onFinished = cell -> { };
 
     public CheckMatrixViewModel(CheckEngine engine, BackgroundTasks tasks) {
         this.engine = engine;
@@ -58,10 +62,32 @@ public final class CheckMatrixViewModel {
         List<Row> kept = new ArrayList<>();
         for (VersionRow version : versions) {
             kept.add(rows.stream().filter(row -> row.version.equals(version)).findFirst()
-                .orElseGet(() -> new Row(version, checks)));
+                .orElseGet(() -> restore(new Row(version, checks))));
         }
         rows.stream().filter(row -> !kept.contains(row)).forEach(row -> row.cells.values().forEach(this::cancel));
         rows.setAll(kept);
+    }
+
+    /** Called on the UI thread with each cell whose check has just finished (not for restored results). */
+    public void onFinished(Consumer<Cell> listener) {
+        this.onFinished = listener;
+    }
+
+    /** Results saved by an earlier run, by version reference; shown as soon as their version is in the matrix. */
+    public void restore(Map<String, List<CheckResult>> results) {
+        restored.putAll(results);
+        rows.forEach(this::restore);
+    }
+
+    private Row restore(Row row) {
+        for (CheckResult result : restored.getOrDefault(row.version.reference(), List.of())) {
+            Cell cell = row.cell(result.checkId());
+            if (cell != null && cell.state.get() == CellState.NOT_RUN) {
+                cell.result.set(result);
+                cell.state.set(CellState.DONE);
+            }
+        }
+        return row;
     }
 
     public void runAll() {
@@ -129,6 +155,7 @@ public final class CheckMatrixViewModel {
         cell.result.set(result);
         cell.state.set(CellState.DONE);
         line(cell, result.verdict() + " in " + result.duration().toMillis() + " ms: " + result.summary());
+        onFinished.accept(cell);
         LOG.info("{} on {} {} in {} ms", cell.check.id(), cell.version.reference(), result.verdict(),
             result.duration().toMillis());
     }
