@@ -2,6 +2,7 @@ package dev.vetbench.ui;
 
 import dev.vetbench.assessment.Assessment;
 import dev.vetbench.assessment.ImageVersion;
+import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.ui.checks.CheckMatrixViewModel;
 import dev.vetbench.ui.checks.ChecksView;
@@ -34,7 +35,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableMap;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -65,6 +68,7 @@ public final class WorkbenchApplication extends Application {
     private BackgroundTasks tasks;
     private BackgroundTasks checkTasks;
     private AssessmentJournal journal;
+    private final ObservableMap<String, Waiver> waivers = FXCollections.observableHashMap();
     private MainWindow window;
 
     /** Used by {@link Application#launch}: takes the services handed to {@link #useServices}. */
@@ -151,9 +155,10 @@ public final class WorkbenchApplication extends Application {
         screens.put(Step.HOST, () -> new HostView(host));
         screens.put(Step.VERSIONS, () -> new VersionsView(versions, host.engineProperty().isNotNull()));
         screens.put(Step.CHECKS, () -> new ChecksView(matrix, versions.selected()));
-        screens.put(Step.FINDINGS, () -> new FindingsView(matrix == null ? null : new FindingsViewModel(matrix)));
+        screens.put(Step.FINDINGS, () -> new FindingsView(matrix == null ? null
+            : new FindingsViewModel(matrix, waivers, journal::waive)));
         screens.put(Step.REPORT, () -> new ReportView(new ReportViewModel(reportTasks, () -> entries(matrix),
-            () -> host.engineProperty().get() == null ? "" : host.engineProperty().get().host().uri())));
+            () -> hostUri(host), () -> List.copyOf(waivers.values()))));
         return screens;
     }
 
@@ -221,6 +226,8 @@ public final class WorkbenchApplication extends Application {
             journal.resume();
             return null;
         }).onSuccess(ignored -> {
+            assessment.waivers().forEach(waiver -> waivers.put(
+                FindingsViewModel.key(waiver.versionId(), waiver.checkId()), waiver));
             matrix.restore(results);
             pickOnceListed(versions, List.copyOf(results.keySet()), () -> { });
         }).start();

@@ -29,8 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives an assessment through the real window on the real test bed: connect, pick the flawed and the fixed front
- * end, run every check, see a FAIL and a PASS, read the evidence and the fix between versions. Also measures the
- * longest gap between FX pulses during the run.
+ * end, run every check, see a FAIL and a PASS, read the evidence and the fix between versions, waive the FAIL.
+ * Also measures the longest gap between FX pulses during the run.
  */
 class WorkbenchAssessmentFlowTest {
 
@@ -79,6 +79,13 @@ class WorkbenchAssessmentFlowTest {
         ListView<?> changes = robot.lookup("#changesList").queryAs(ListView.class);
         assertThat(changes.getItems()).anyMatch(line -> line.toString().startsWith("PROXY protocol")
             && line.toString().endsWith("(fixed)"));
+
+        robot.clickOn("#waiveButton");
+        robot.clickOn("#waiverJustification").write("The balancer in production logs the client address itself.");
+        robot.clickOn("#waiverApprover").write("Chief Information Security Officer");
+        robot.clickOn("Waive");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(label("#waiverText")).startsWith("Waived until ").contains("Chief Information Security Officer");
     }
 
     private void shortcut(KeyCode key) {

@@ -6,6 +6,7 @@ import dev.vetbench.assessment.Assessor;
 import dev.vetbench.assessment.AutosavingAssessment;
 import dev.vetbench.assessment.ImageVersion;
 import dev.vetbench.assessment.Scope;
+import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,6 +87,21 @@ public final class AssessmentJournal implements AutoCloseable {
                 save(dockerHost, version, result);
             } catch (AssessmentFileException | RuntimeException e) {
                 LOG.error("Autosaving {} on {} to {} failed", result.checkId(), version.id(), file, e);
+            }
+        });
+    }
+
+    /** Queues a waiver for saving; it sits beside the verdict and never rewrites it. */
+    public void waive(Waiver waiver) {
+        writer.execute(() -> {
+            try {
+                synchronized (this) {
+                    if (current != null) {
+                        current.addWaiver(waiver);
+                    }
+                }
+            } catch (AssessmentFileException | RuntimeException e) {
+                LOG.error("Autosaving the waiver on {} {} to {} failed", waiver.versionId(), waiver.checkId(), file, e);
             }
         });
     }

@@ -2,18 +2,24 @@ package dev.vetbench.ui.findings;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
+import dev.vetbench.checks.Verdict;
 import dev.vetbench.ui.common.EmptyState;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import dev.vetbench.ui.findings.FindingsViewModel.Finding;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -27,7 +33,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The Findings screen: each result with its evidence, and what changed from one version to the next. */
 public final class FindingsView implements WorkbenchScreen {
@@ -39,6 +47,7 @@ public final class FindingsView implements WorkbenchScreen {
     private final Label summary = new Label();
     private final GridPane facts = new GridPane();
     private final TextArea transcript = new TextArea();
+    private final VBox waiverBox = new VBox(6);
     private final Node content;
 
     /** The screen over the matrix's results; {@code model} is null when no check engine is wired in. */
@@ -78,7 +87,8 @@ public final class FindingsView implements WorkbenchScreen {
     private Node createContent() {
         ListView<Finding> list = new ListView<>(model.findings());
         list.setId("findingsList");
-        list.setCellFactory(view -> new FindingCell());
+        list.setCellFactory(view -> new FindingCell(finding -> model.waiver(finding).isPresent()));
+        model.waivers().addListener((MapChangeListener<String, Waiver>) change -> list.refresh());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
@@ -126,7 +136,7 @@ public final class FindingsView implements WorkbenchScreen {
         transcript.setPrefRowCount(14);
         Label evidence = new Label("What was sent and received");
         evidence.getStyleClass().add(Styles.TITLE_4);
-        VBox box = new VBox(10, title, summary, facts, evidence, transcript);
+        VBox box = new VBox(10, title, summary, waiverBox, facts, evidence, transcript);
         box.setPadding(new Insets(16, 24, 16, 16));
         VBox.setVgrow(transcript, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(box);
@@ -156,6 +166,25 @@ public final class FindingsView implements WorkbenchScreen {
             row = fact(row, entry.getKey(), entry.getValue());
         }
         transcript.setText(String.join("\n", result.evidence().transcript()));
+        showWaiver(finding);
+    }
+
+    private void showWaiver(Finding finding) {
+        waiverBox.getChildren().clear();
+        Optional<Waiver> waiver = model.waiver(finding);
+        if (waiver.isPresent()) {
+            Label text = new Label("Waived until " + waiver.get().expires() + ", approved by "
+                + waiver.get().approver() + ": " + waiver.get().justification(), new FontIcon(Material2MZ.POLICY));
+            text.setId("waiverText");
+            text.setWrapText(true);
+            text.getStyleClass().add(Styles.WARNING);
+            waiverBox.getChildren().add(text);
+        } else if (finding.result().verdict() == Verdict.FAIL || finding.result().verdict() == Verdict.ERROR) {
+            Button waive = new Button("Waive…", new FontIcon(Material2MZ.POLICY));
+            waive.setId("waiveButton");
+            waive.setOnAction(event -> new WaiverDialog(finding, model).showAndWait().ifPresent(ok -> show(finding)));
+            waiverBox.getChildren().add(waive);
+        }
     }
 
     private int fact(int row, String name, String value) {
@@ -174,15 +203,19 @@ public final class FindingsView implements WorkbenchScreen {
         private final Label badge = new Label();
         private final Label check = new Label();
         private final Label version = new Label();
+        private final Label waived = new Label("waived");
         private final HBox box;
+        private final Predicate<Finding> waivedCheck;
 
-        FindingCell() {
+        FindingCell(Predicate<Finding> waivedCheck) {
+            this.waivedCheck = waivedCheck;
+            waived.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
             badge.getStyleClass().add("verdict-badge");
             badge.setMinWidth(58);
             badge.setAlignment(Pos.CENTER);
             check.getStyleClass().add(Styles.TEXT_BOLD);
             version.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            box = new HBox(10, badge, new VBox(2, check, version));
+            box = new HBox(10, badge, new VBox(2, check, version), waived);
             box.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0);
         }
@@ -204,6 +237,7 @@ public final class FindingsView implements WorkbenchScreen {
                 badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(name), name.equals(kind));
             }
             badge.setText(finding.verdictText());
+            waived.setVisible(waivedCheck.test(finding));
             check.setText(finding.check().title());
             version.setText(finding.reference());
             setGraphic(box);

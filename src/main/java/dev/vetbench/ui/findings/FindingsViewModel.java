@@ -1,20 +1,26 @@
 package dev.vetbench.ui.findings;
 
 import dev.vetbench.assessment.VersionOrder;
+import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.checks.Verdict;
 import dev.vetbench.ui.checks.CheckInfo;
 import dev.vetbench.ui.checks.CheckMatrixViewModel;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /** The Findings screen's state: every result the matrix holds, its evidence, and what changed between versions. */
 public final class FindingsViewModel {
@@ -23,9 +29,18 @@ public final class FindingsViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
+    private final ObservableMap<String, Waiver> waivers;
+    private final Consumer<Waiver> onWaiver;
 
-    public FindingsViewModel(CheckMatrixViewModel matrix) {
+    /**
+     * @param waivers the waivers granted so far, by {@link #key}; shared with the Report screen
+     * @param onWaiver told of each new waiver (the autosave)
+     */
+    public FindingsViewModel(CheckMatrixViewModel matrix, ObservableMap<String, Waiver> waivers,
+            Consumer<Waiver> onWaiver) {
         this.matrix = matrix;
+        this.waivers = waivers;
+        this.onWaiver = onWaiver;
         matrix.busyProperty().addListener((obs, was, busy) -> {
             if (!busy) {
                 refresh();
@@ -45,6 +60,39 @@ public final class FindingsViewModel {
         changes.setAll(changes(all));
         selected.set(all.stream().filter(f -> keep != null && f.sameCell(keep)).findFirst()
             .orElse(all.isEmpty() ? null : all.get(0)));
+    }
+
+    /**
+     * Waives a FAIL or ERROR: the verdict stays as it is, the waiver sits beside it.
+     *
+     * @return the sentence to show when the waiver is incomplete, or empty when it was granted
+     */
+    public Optional<String> waive(Finding finding, String justification, String approver, LocalDate expires,
+            LocalDate today) {
+        if (justification == null || justification.isBlank() || approver == null || approver.isBlank()) {
+            return Optional.of("A waiver needs a justification and the name of whoever approved it.");
+        }
+        if (expires == null || !expires.isAfter(today)) {
+            return Optional.of("A waiver needs an expiry date after today.");
+        }
+        Waiver waiver = new Waiver(finding.reference(), finding.check().id(), justification.strip(), approver.strip(),
+            expires, Instant.now());
+        waivers.put(key(finding.reference(), finding.check().id()), waiver);
+        onWaiver.accept(waiver);
+        return Optional.empty();
+    }
+
+    public Optional<Waiver> waiver(Finding finding) {
+        return Optional.ofNullable(waivers.get(key(finding.reference(), finding.check().id())));
+    }
+
+    public ObservableMap<String, Waiver> waivers() {
+        return waivers;
+    }
+
+    /** The key of a waiver: version reference and check id. */
+    public static String key(String versionId, String checkId) {
+        return versionId + " " + checkId;
     }
 
     // Within one repository, versions in tag order; a verdict that differs from the previous version's is a change.

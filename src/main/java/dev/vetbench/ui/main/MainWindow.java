@@ -142,8 +142,8 @@ public final class MainWindow {
     }
 
     private Menu createFileMenu() {
-        // Limitation: results autosave to one file (AssessmentJournal); saving under a chosen name, with notes and
-        // waivers, is still to come, so Save stays disabled rather than pretending to save.
+        // Limitation: results and waivers autosave to one file (AssessmentJournal); saving under a chosen name is
+        // still to come, so Save stays disabled rather than pretending to save.
         MenuItem save = item("Save assessment", shortcut(KeyCode.S), () -> { });
         save.setDisable(true);
         MenuItem quit = item("Quit", shortcut(KeyCode.Q), () -> windowOf().hide());

@@ -4,6 +4,7 @@ import dev.vetbench.assessment.Assessment;
 import dev.vetbench.assessment.Assessor;
 import dev.vetbench.assessment.ImageVersion;
 import dev.vetbench.assessment.Scope;
+import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.report.AssessorIdentities;
 import dev.vetbench.report.ReportException;
@@ -56,6 +57,7 @@ public final class ReportViewModel {
     private final BackgroundTasks tasks;
     private final Supplier<List<Entry>> results;
     private final Supplier<String> dockerHost;
+    private final Supplier<List<Waiver>> waivers;
     private final StringProperty vendor = new SimpleStringProperty("");
     private final StringProperty product = new SimpleStringProperty("");
     private final StringProperty assessor = new SimpleStringProperty("");
@@ -69,10 +71,12 @@ public final class ReportViewModel {
     private final ObservableList<BufferedImage> pages = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
-    public ReportViewModel(BackgroundTasks tasks, Supplier<List<Entry>> results, Supplier<String> dockerHost) {
+    public ReportViewModel(BackgroundTasks tasks, Supplier<List<Entry>> results, Supplier<String> dockerHost,
+            Supplier<List<Waiver>> waivers) {
         this.tasks = tasks;
         this.results = results;
         this.dockerHost = dockerHost;
+        this.waivers = waivers;
     }
 
     /** Opens a PKCS#12 file; the password array is wiped once the key is loaded. */
@@ -152,6 +156,9 @@ public final class ReportViewModel {
             new Scope(dockerHost.get(), versions, List.of()), now);
         for (Entry entry : entries) {
             assessment = assessment.withResult(entry.repository() + ":" + entry.tag(), entry.result(), now);
+        }
+        for (Waiver waiver : waivers.get()) {
+            assessment = assessment.withWaiver(waiver);
         }
         return assessment;
     }

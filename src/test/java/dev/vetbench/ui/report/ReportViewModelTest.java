@@ -87,7 +87,7 @@ class ReportViewModelTest {
 
     @Test
     void exportingWithoutResultsOrPartiesSaysWhatIsMissing() {
-        ReportViewModel empty = new ReportViewModel(tasks, List::of, () -> "unix:///var/run/docker.sock");
+        ReportViewModel empty = new ReportViewModel(tasks, List::of, () -> "unix:///var/run/docker.sock", List::of);
 
         empty.export(directory.resolve("report.pdf"));
 
@@ -97,7 +97,7 @@ class ReportViewModelTest {
     }
 
     private ReportViewModel filledIn(List<ReportViewModel.Entry> entries) {
-        ReportViewModel model = new ReportViewModel(tasks, () -> entries, () -> "unix:///var/run/docker.sock");
+        ReportViewModel model = new ReportViewModel(tasks, () -> entries, () -> "unix:///var/run/docker.sock", List::of);
         model.vendorProperty().set("MediVendor Inc.");
         model.productProperty().set("Patient Records Suite");
         model.assessorProperty().set("Dana Assessor");
