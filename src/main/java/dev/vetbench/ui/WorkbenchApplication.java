@@ -8,6 +8,7 @@ import dev.vetbench.ui.checks.CheckMatrixViewModel;
 import dev.vetbench.ui.checks.ChecksView;
 import dev.vetbench.ui.common.AssessmentJournal;
 import dev.vetbench.ui.common.BackgroundTasks;
+import dev.vetbench.ui.common.FileDialogs;
 import dev.vetbench.ui.common.UiSettings;
 import dev.vetbench.ui.common.UiSettings.WindowPlacement;
 import dev.vetbench.ui.common.UiSettingsStore;
@@ -65,6 +66,7 @@ public final class WorkbenchApplication extends Application {
     private static volatile WorkbenchServices launchServices;
 
     private final WorkbenchServices services;
+    private final FileDialogs dialogs;
     private BackgroundTasks tasks;
     private BackgroundTasks checkTasks;
     private AssessmentJournal journal;
@@ -77,7 +79,13 @@ public final class WorkbenchApplication extends Application {
     }
 
     public WorkbenchApplication(WorkbenchServices services) {
+        this(services, FileDialogs.platform());
+    }
+
+    /** With file dialogs of the caller's choosing (tests answer them without a platform dialog). */
+    public WorkbenchApplication(WorkbenchServices services, FileDialogs dialogs) {
         this.services = services;
+        this.dialogs = dialogs;
     }
 
     /** Hands the services to the instance that {@link Application#launch} will create. */
@@ -158,7 +166,7 @@ public final class WorkbenchApplication extends Application {
         screens.put(Step.FINDINGS, () -> new FindingsView(matrix == null ? null
             : new FindingsViewModel(matrix, waivers, journal::waive)));
         screens.put(Step.REPORT, () -> new ReportView(new ReportViewModel(reportTasks, () -> entries(matrix),
-            () -> hostUri(host), () -> List.copyOf(waivers.values()))));
+            () -> hostUri(host), () -> List.copyOf(waivers.values())), dialogs));
         return screens;
     }
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vetbench.testbed.TestBed;
 import dev.vetbench.ui.WorkbenchApplication;
+import dev.vetbench.ui.common.FileDialogs;
 import dev.vetbench.ui.common.UiSettingsStore;
 import dev.vetbench.ui.main.Step;
 import dev.vetbench.ui.versions.VersionsViewModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives an assessment through the real window on the real test bed: connect, pick the flawed and the fixed front
- * end, run every check, see a FAIL and a PASS, read the evidence and the fix between versions, waive the FAIL.
+ * end, run every check, see a FAIL and a PASS, read the evidence and the fix between versions, waive the FAIL,
+ * create a signing identity, export the signed PDF and JSON, and verify the PDF from the window.
  * Also measures the longest gap between FX pulses during the run.
  */
 class WorkbenchAssessmentFlowTest {
@@ -47,11 +52,12 @@ class WorkbenchAssessmentFlowTest {
     }
 
     @Test
-    void pickTwoVersionsRunEveryCheckAndReadTheEvidence() throws Exception {
+    void aWholeAssessmentFromConnectToAVerifiedSignedReport() throws Exception {
         TestBed.requireDocker();
         FxToolkit.registerPrimaryStage();
+        Path report = config.resolve("report.pdf");
         application = (WorkbenchApplication) FxToolkit.setupApplication(() -> new WorkbenchApplication(
-            WorkbenchLauncher.services(new UiSettingsStore(config.resolve("ui.json")))));
+            WorkbenchLauncher.services(new UiSettingsStore(config.resolve("ui.json"))), answering(report)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !label("#engineVersion").isEmpty());
 
         shortcut(KeyCode.DIGIT2);
@@ -86,6 +92,37 @@ class WorkbenchAssessmentFlowTest {
         robot.clickOn("Waive");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(label("#waiverText")).startsWith("Waived until ").contains("Chief Information Security Officer");
+
+        robot.clickOn("#step-report");
+        robot.clickOn("#vendorField").write("MediVendor Inc.");
+        robot.clickOn("#productField").write("Patient Records Suite");
+        robot.clickOn("#assessorField").write("Dana Assessor");
+        robot.clickOn("#identityFile").write(config.resolve("assessor.p12").toString());
+        robot.clickOn("#identityPassword").write("correct horse battery");
+        robot.clickOn("#createIdentity");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> label("#signer").startsWith("Signs as Dana Assessor"));
+        robot.clickOn("#exportReport");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+            () -> label("#reportStatus").startsWith("Exported the signed report: report.pdf"));
+        assertThat(report).exists();
+        robot.clickOn("#verifyFile");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !label("#reportStatus").startsWith("Verifying"));
+        assertThat(label("#reportStatus")).isEqualTo("report.pdf is signed and unchanged since signing.");
+    }
+
+    // The platform's file dialogs cannot be driven headless: every dialog answers with the report's path.
+    private static FileDialogs answering(Path file) {
+        return new FileDialogs() {
+            @Override
+            public Optional<Path> save(Window owner, String title, String suggestedName) {
+                return Optional.of(file);
+            }
+
+            @Override
+            public Optional<Path> open(Window owner, String title, FileChooser.ExtensionFilter... filters) {
+                return Optional.of(file);
+            }
+        };
     }
 
     private void shortcut(KeyCode key) {

@@ -4,9 +4,9 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.vetbench.report.Verification;
 import dev.vetbench.ui.common.ErrorPane;
+import dev.vetbench.ui.common.FileDialogs;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -30,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -38,6 +39,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ReportView implements WorkbenchScreen {
 
     private final ReportViewModel model;
+    private final FileDialogs dialogs;
     private final SplitPane root;
     private final ObservableBooleanValue runnable;
     private final TextField identityFile = new TextField();
@@ -45,8 +47,9 @@ public final class ReportView implements WorkbenchScreen {
     private final VBox previewPages = new VBox(12);
     private final VBox verifyResult = new VBox(4);
 
-    public ReportView(ReportViewModel model) {
+    public ReportView(ReportViewModel model, FileDialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         this.runnable = model.busyProperty().not();
         VBox form = new VBox(14, header(), partiesCard(), identityCard(), exportCard(), status(), errors(),
             verifyCard());
@@ -173,6 +176,7 @@ public final class ReportView implements WorkbenchScreen {
             event.consume();
         });
         Button browse = new Button("Verify a file…");
+        browse.setId("verifyFile");
         browse.setOnAction(event -> chooseVerify());
         return card("Verify", drop, browse, verifyResult);
     }
@@ -215,32 +219,21 @@ public final class ReportView implements WorkbenchScreen {
     }
 
     private void chooseIdentity() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("PKCS#12 file with the assessor's certificate");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PKCS#12", "*.p12", "*.pfx"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            identityFile.setText(file.getPath());
-        }
+        dialogs.open(window(), "PKCS#12 file with the assessor's certificate",
+            new FileChooser.ExtensionFilter("PKCS#12", "*.p12", "*.pfx"))
+            .ifPresent(file -> identityFile.setText(file.toString()));
     }
 
     private void chooseExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the report");
-        chooser.setInitialFileName("assessment-report.pdf");
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.export(file.toPath());
-        }
+        dialogs.save(window(), "Export the report", "assessment-report.pdf").ifPresent(model::export);
     }
 
     private void chooseVerify() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Verify a report");
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.verify(file.toPath());
-        }
+        dialogs.open(window(), "Verify a report").ifPresent(model::verify);
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
     }
 
     private Path identityPath() {
