@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -126,6 +127,20 @@ public final class AssessmentFiles {
             Files.deleteIfExists(temporary);
         }
         syncDirectory(directory);
+    }
+
+    /** Deletes temporary files of interrupted saves of this file (named {@code .NAME*.tmp} beside it). */
+    static void removeStaleTemporaries(Path file) {
+        Path target = file.toAbsolutePath();
+        String prefix = "." + target.getFileName();
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(target.getParent(), prefix + "*.tmp")) {
+            for (Path temporary : stale) {
+                Files.deleteIfExists(temporary);
+                LOG.debug("Removed {} left by an interrupted save", temporary);
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not clean temporary files beside {}: {}", target, e.toString());
+        }
     }
 
     private static void move(Path temporary, Path target) throws IOException {

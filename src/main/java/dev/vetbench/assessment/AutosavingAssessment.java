@@ -32,9 +32,14 @@ public final class AutosavingAssessment {
         return new AutosavingAssessment(file, assessment, Clock.systemUTC());
     }
 
-    /** Reopens an assessment file (for example after a crash) and goes on saving to it. */
+    /**
+     * Reopens an assessment file (for example after a crash) and goes on saving to it. Temporary files that a killed
+     * save left beside it are removed: this object is now the file's only writer.
+     */
     public static AutosavingAssessment open(Path file) throws AssessmentFileException {
-        return new AutosavingAssessment(file, AssessmentFiles.open(file), Clock.systemUTC());
+        AutosavingAssessment live = new AutosavingAssessment(file, AssessmentFiles.open(file), Clock.systemUTC());
+        AssessmentFiles.removeStaleTemporaries(file);
+        return live;
     }
 
     /** The file this assessment is saved to. */

@@ -9,7 +9,8 @@ package dev.vetbench.assessment;
  * @param proves what a PASS proves, in one sentence
  * @param hipaa the HIPAA Security Rule references (45 CFR)
  * @param remediation what the vendor should do about a FAIL
+ * @param plainGoal what the check protects, in words for non-engineers, e.g. "that stored data is encrypted"
  */
 public record CheckInfo(String id, String title, String shortTitle, String proves, String hipaa,
-        String remediation) {
+        String remediation, String plainGoal) {
 }

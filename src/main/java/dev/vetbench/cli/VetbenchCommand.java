@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
     description = "Container security assessments: Heartbleed, TLS downgrade protection, PROXY protocol "
         + "and encryption at rest, with signed reports.",
     subcommands = {CheckCommand.class, InfoCommand.class, ImagesCommand.class, PullCommand.class,
+        AssessCommand.class, ReportCommand.class, VerifyCommand.class, KeygenCommand.class,
         CommandLine.HelpCommand.class})
 public final class VetbenchCommand {
 

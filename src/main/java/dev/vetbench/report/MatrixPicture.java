@@ -42,7 +42,7 @@ final class MatrixPicture {
         PageBox first = null;
         int next = 0;
         while (next < versions.size() || first == null) {
-            int fits = Math.max(1, (int) ((page.y() - ReportStyle.BOTTOM - HEADER_HEIGHT - 30f) / ROW_HEIGHT));
+            int fits = Math.max(1, (int) ((page.y() - page.bottom() - HEADER_HEIGHT - 30f) / ROW_HEIGHT));
             int end = Math.min(versions.size(), next + fits);
             PageBox part = drawPart(versions.subList(next, end));
             first = first == null ? part : first;

@@ -19,6 +19,7 @@ final class PageLayout {
     final ReportFonts fonts;
     private PDPageContentStream content;
     private float y;
+    private float bottom = ReportStyle.BOTTOM;
 
     PageLayout(PDDocument document, ReportFonts fonts) {
         this.document = document;
@@ -32,6 +33,17 @@ final class PageLayout {
         document.addPage(page);
         content = new PDPageContentStream(document, page);
         y = ReportStyle.TOP;
+        bottom = ReportStyle.BOTTOM;
+    }
+
+    /** Raises the bottom of the text area on the current page, e.g. above the cover's own footer. */
+    void reserveBottom(float newBottom) {
+        bottom = newBottom;
+    }
+
+    /** The bottom of the text area on the current page. */
+    float bottom() {
+        return bottom;
     }
 
     void closePage() throws IOException {
@@ -60,7 +72,7 @@ final class PageLayout {
 
     /** Starts a new page unless {@code height} points still fit above the bottom margin. */
     void ensure(float height) throws IOException {
-        if (y - height < ReportStyle.BOTTOM) {
+        if (y - height < bottom) {
             newPage();
         }
     }
@@ -74,6 +86,26 @@ final class PageLayout {
             ensure(leading);
             y -= leading;
             show(line, font, size, colour, ReportStyle.MARGIN + indent, y + size * 0.28f);
+        }
+    }
+
+    /** Flows wrapped text with a hanging indent: continuation lines start {@code hang} points further in. */
+    void textHanging(String text, PDFont font, float size, Color colour, float indent, float hang)
+            throws IOException {
+        float leading = size * 1.38f;
+        String printable = fonts.printable(font, text);
+        List<String> first = TextLayout.wrap(printable, font, size, ReportStyle.TEXT_WIDTH - indent);
+        String head = first.get(0);
+        List<String> rest = head.length() >= printable.length() ? List.of()
+            : TextLayout.wrap(printable.substring(head.length()).stripLeading(), font, size,
+                ReportStyle.TEXT_WIDTH - indent - hang);
+        ensure(leading);
+        y -= leading;
+        show(head, font, size, colour, ReportStyle.MARGIN + indent, y + size * 0.28f);
+        for (String line : rest) {
+            ensure(leading);
+            y -= leading;
+            show(line, font, size, colour, ReportStyle.MARGIN + indent + hang, y + size * 0.28f);
         }
     }
 
@@ -170,7 +202,8 @@ final class PageLayout {
         }
         String cut = printable;
         while (cut.length() > 1 && ReportFonts.width(font, size, cut + "\u2026") > width) {
-            cut = cut.substring(0, cut.length() - 1);
+            // Step back a whole code point, never half a surrogate pair.
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
         }
         return cut + "\u2026";
     }

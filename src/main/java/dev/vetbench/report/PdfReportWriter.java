@@ -61,8 +61,10 @@ public final class PdfReportWriter {
             sections.notesAndWaivers();
             sections.evidenceAppendix();
             sections.signaturePage(signer, jsonDigest);
-            page.finish(assessment.vendor() + " \u2022 " + assessment.product() + " \u2022 container security "
-                + "assessment", "Assessment " + assessment.id() + " \u2022 generated " + document.generatedAt());
+            String header = assessment.vendor() + " \u2022 " + assessment.product() + " \u2022 container security "
+                + "assessment";
+            page.finish(header, "Assessment " + assessment.id() + " \u2022 generated "
+                + ReportSections.time(document.generatedAt()));
 
             describe(pdf, assessment, document.generatedAt(), jsonDigest);
             attach(pdf, json, document.generatedAt());

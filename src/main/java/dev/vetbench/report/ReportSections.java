@@ -29,6 +29,7 @@ final class ReportSections {
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final float BODY = 10f;
     private static final float LABEL_WIDTH = 118f;
+    private static final float COVER_BOTTOM = 84f;
 
     private final PageLayout page;
     private final Assessment assessment;
@@ -55,23 +56,31 @@ final class ReportSections {
         page.fill(0, bandBottom, ReportStyle.PAGE_WIDTH, 285f, ReportStyle.BRAND);
         page.fill(0, bandBottom - 5f, ReportStyle.PAGE_WIDTH, 5f, outcomeColour());
         page.line(ReportStyle.MARGIN, 70f, ReportStyle.PAGE_WIDTH - ReportStyle.MARGIN, 70f, ReportStyle.RULE, 0.6f);
-        page.show("Confidential: this report describes security weaknesses of the vendor's software. Share it "
-            + "only with the parties named on this page.", fonts.regular, 7.5f, ReportStyle.MUTED,
-            ReportStyle.MARGIN, 56f);
-        page.show("Prepared with Vetbench.", fonts.regular, 7.5f, ReportStyle.MUTED, ReportStyle.MARGIN, 45f);
+        page.show("Confidential: this report describes security weaknesses of the vendor's software.",
+            fonts.regular, 7.5f, ReportStyle.MUTED, ReportStyle.MARGIN, 56f);
+        page.show("Share it only with the parties named on this page. Prepared with Vetbench.", fonts.regular, 7.5f,
+            ReportStyle.MUTED, ReportStyle.MARGIN, 45f);
         float x = ReportStyle.MARGIN;
         page.show("VETBENCH", fonts.bold, 10f, ReportStyle.BRAND_LIGHT, x, ReportStyle.PAGE_HEIGHT - 64f);
         page.show("Container security assessment", fonts.regular, 12f, ReportStyle.BRAND_LIGHT, x,
             ReportStyle.PAGE_HEIGHT - 120f);
         float baseline = ReportStyle.PAGE_HEIGHT - 150f;
-        for (String line : wrap(assessment.product(), fonts.bold, 26f, ReportStyle.TEXT_WIDTH)) {
-            page.show(line, fonts.bold, 26f, ReportStyle.WHITE, x, baseline);
-            baseline -= 32f;
+        // The band has room for two lines of a large title or four of a smaller one; longer names are cut.
+        float size = wrap(assessment.product(), fonts.bold, 26f, ReportStyle.TEXT_WIDTH).size() <= 2 ? 26f : 16f;
+        List<String> title = wrap(assessment.product(), fonts.bold, size, ReportStyle.TEXT_WIDTH);
+        int maxLines = size == 26f ? 2 : 4;
+        for (int i = 0; i < Math.min(maxLines, title.size()); i++) {
+            boolean cut = i == maxLines - 1 && title.size() > maxLines;
+            String line = cut ? page.clip(title.get(i) + " " + title.get(i + 1), fonts.bold, size,
+                ReportStyle.TEXT_WIDTH) : title.get(i);
+            page.show(line, fonts.bold, size, ReportStyle.WHITE, x, baseline);
+            baseline -= size * 1.25f;
         }
         page.show(page.clip("Vendor: " + assessment.vendor(), fonts.regular, 13f, ReportStyle.TEXT_WIDTH),
             fonts.regular, 13f, ReportStyle.WHITE, x, baseline - 4f);
         page.show(DAY.format(day), fonts.regular, 11f, ReportStyle.BRAND_LIGHT, x, bandBottom + 28f);
 
+        page.reserveBottom(COVER_BOTTOM);
         page.moveDown(ReportStyle.TOP - bandBottom + 30f);
         outcomeBadge();
         page.moveDown(14f);
@@ -112,13 +121,24 @@ final class ReportSections {
         fact("Assessment ID", assessment.id());
         page.moveDown(10f);
         subheading("Image versions in scope");
-        for (ImageVersion version : comparison.versions()) {
-            page.ensure(28f);
-            page.text(version.id(), fonts.bold, 9.5f, ReportStyle.INK, 0f);
-            if (!version.digest().isEmpty()) {
-                page.text(version.digest(), fonts.mono, 7.5f, ReportStyle.MUTED, 0f);
-            }
-            page.moveDown(3f);
+        float digestX = ReportStyle.MARGIN + 168f;
+        List<ImageVersion> versions = comparison.versions();
+        // The cover keeps clear of its confidentiality footer; long scopes end with a pointer instead.
+        int room = (int) ((page.y() - COVER_BOTTOM) / 13f);
+        int shown = versions.size() <= room ? versions.size() : Math.max(0, room - 1);
+        for (ImageVersion version : versions.subList(0, shown)) {
+            page.moveDown(13f);
+            page.show(page.clip(version.id(), fonts.bold, 8.5f, 162f), fonts.bold, 8.5f, ReportStyle.INK,
+                ReportStyle.MARGIN, page.y() + 3f);
+            String digest = version.digest().isEmpty() ? "(digest not recorded)" : version.digest();
+            page.show(page.clip(digest, fonts.mono, 7f, ReportStyle.PAGE_WIDTH - ReportStyle.MARGIN - digestX),
+                fonts.mono, 7f, ReportStyle.MUTED, digestX, page.y() + 3f);
+        }
+        if (shown < versions.size()) {
+            page.moveDown(13f);
+            page.show("\u2026 and " + (versions.size() - shown) + " more; the matrix lists every version and the "
+                + "evidence appendix gives each digest.", fonts.regular, 8.5f, ReportStyle.MUTED, ReportStyle.MARGIN,
+                page.y() + 3f);
         }
     }
 
@@ -131,26 +151,43 @@ final class ReportSections {
         paragraph(outcomeSentence());
         statTiles();
         MatrixPicture matrix = new MatrixPicture(page, assessment, comparison, day);
-        page.ensure(90f + matrix.heightOfFirstRows(3));
+        float whole = 90f + matrix.heightOfFirstRows(comparison.versions().size()) + 30f;
+        boolean fitsHere = page.y() - whole >= ReportStyle.BOTTOM;
+        if (!fitsHere) {
+            // The picture needs a page of its own: let the findings fill this one rather than leave it blank.
+            findingsLists();
+            changesList();
+        }
+        page.ensure(whole <= ReportStyle.TOP - ReportStyle.BOTTOM ? whole : 90f + matrix.heightOfFirstRows(3));
         heading("Results by version");
         paragraph("Each row is one image version, oldest first; each column is one check. Colour shows the "
             + "verdict; a waived finding stays red and is marked as waived.");
         page.moveDown(4f);
         PageBox box = matrix.draw();
-        findingsLists();
-        changesList();
+        if (fitsHere) {
+            findingsLists();
+            changesList();
+        }
         return box;
     }
 
     private String introduction() {
         ReportSummary summary = document.summary();
-        return assessment.assessor().organisation() + (assessment.assessor().organisation().isEmpty() ? "The "
-            + "assessor" : "") + " assessed " + plural(summary.versions(), "version") + " of "
-            + assessment.product() + " from " + assessment.vendor() + " against " + plural(summary.checks(),
-            "container security check") + ". The checks test safeguards of the HIPAA Security Rule: that "
-            + "connections cannot be made to leak server memory or be downgraded to weaker encryption, that "
-            + "access logs record who really connected, and that stored data is encrypted. Each check was run "
-            + "against a real container started from the vendor's image.";
+        String who = assessment.assessor().organisation().isBlank() ? assessment.assessor().name()
+            : assessment.assessor().organisation();
+        List<String> goals = comparison.checkIds().stream().map(id -> info(id).plainGoal()).toList();
+        String tested = goals.isEmpty() ? "" : " The checks test safeguards of the HIPAA Security Rule: "
+            + joinInWords(goals) + ".";
+        return who + " assessed " + plural(summary.versions(), "version") + " of " + assessment.product()
+            + " from " + assessment.vendor() + " against " + plural(summary.checks(), "container security check")
+            + "." + tested + " Each check was run against a real container started from the vendor's image.";
+    }
+
+    private static String joinInWords(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     private String outcomeSentence() {
@@ -185,9 +222,12 @@ final class ReportSections {
         float top = page.y() - 6f;
         float x = ReportStyle.MARGIN;
         for (Object[] tile : tiles) {
+            // A zero is good news or nothing to say: it stays grey so the eye goes to what needs attention.
+            Color colour = (Integer) tile[1] == 0 ? ReportStyle.RULE : (Color) tile[0];
             page.fill(x, top - 46f, width, 46f, ReportStyle.PANEL);
-            page.fill(x, top - 46f, 3.5f, 46f, (Color) tile[0]);
-            page.show(String.valueOf(tile[1]), fonts.bold, 18f, (Color) tile[0], x + 11f, top - 24f);
+            page.fill(x, top - 46f, 3.5f, 46f, colour);
+            page.show(String.valueOf(tile[1]), fonts.bold, 18f, (Integer) tile[1] == 0 ? ReportStyle.MUTED
+                : colour, x + 11f, top - 24f);
             page.show((String) tile[2], fonts.regular, 8f, ReportStyle.MUTED, x + 11f, top - 38f);
             x += width + gap;
         }
@@ -202,9 +242,10 @@ final class ReportSections {
         List<ReportDocument.VersionResult> errors = resultsWhere(r -> r.result().verdict() == Verdict.ERROR);
         if (!open.isEmpty()) {
             subheading("Findings to address");
-            for (ReportDocument.VersionResult r : open) {
-                bullet(ReportStyle.FAIL, r.version() + ": " + titleOf(r) + ". " + r.result().summary()
-                    + " (HIPAA " + CheckCatalogue.describe(r.result().checkId()).hipaa() + ")");
+            for (List<ReportDocument.VersionResult> group : byCheck(open)) {
+                CheckInfo info = info(group.get(0).result().checkId());
+                bullet(ReportStyle.FAIL, info.title() + " in " + versions(group) + ". " + example(group)
+                    + " (HIPAA " + info.hipaa() + ")");
             }
         }
         if (!waived.isEmpty()) {
@@ -216,32 +257,54 @@ final class ReportSections {
         }
         if (!errors.isEmpty()) {
             subheading("Checks that could not run");
-            for (ReportDocument.VersionResult r : errors) {
-                bullet(ReportStyle.ERROR, r.version() + ": " + titleOf(r) + " (" + r.result().errorReason()
-                    .description() + "). " + r.result().summary());
+            for (List<ReportDocument.VersionResult> group : byCheck(errors)) {
+                bullet(ReportStyle.ERROR, info(group.get(0).result().checkId()).title() + " in " + versions(group)
+                    + " (" + group.get(0).result().errorReason().description() + "). " + example(group));
             }
         }
     }
 
+    /** Results grouped by check, in report order. */
+    private static List<List<ReportDocument.VersionResult>> byCheck(List<ReportDocument.VersionResult> results) {
+        Map<String, List<ReportDocument.VersionResult>> groups = new java.util.LinkedHashMap<>();
+        results.forEach(r -> groups.computeIfAbsent(r.result().checkId(), id -> new java.util.ArrayList<>())
+            .add(r));
+        return List.copyOf(groups.values());
+    }
+
+    private static String versions(List<ReportDocument.VersionResult> group) {
+        return String.join(", ", group.stream().map(ReportDocument.VersionResult::version).toList());
+    }
+
+    private static String example(List<ReportDocument.VersionResult> group) {
+        return (group.size() > 1 ? "For example: " : "") + group.get(0).result().summary();
+    }
+
+    /** Per check and kind of change, the versions where it happened; each check's section has the detail. */
     private void changesList() throws IOException {
         if (comparison.changes().isEmpty()) {
             return;
         }
         subheading("What changed between versions");
-        for (VersionComparison.Change change : comparison.changes()) {
-            Color colour = switch (change.kind()) {
-                case FIXED -> ReportStyle.PASS;
-                case REGRESSED -> ReportStyle.FAIL;
-                case CHANGED -> ReportStyle.NOT_APPLICABLE;
-            };
-            String what = switch (change.kind()) {
-                case FIXED -> "fixed in ";
-                case REGRESSED -> "regressed in ";
-                case CHANGED -> "changed in ";
-            };
-            bullet(colour, CheckCatalogue.describe(change.checkId()).title() + ": " + what + change.toVersion()
-                + " (" + ReportStyle.label(change.before()) + " in " + change.fromVersion() + ", "
-                + ReportStyle.label(change.after()) + " in " + change.toVersion() + ").");
+        for (String checkId : comparison.checkIds()) {
+            for (VersionComparison.Kind kind : VersionComparison.Kind.values()) {
+                List<String> where = comparison.changesFor(checkId).stream().filter(c -> c.kind() == kind)
+                    .map(VersionComparison.Change::toVersion).toList();
+                if (where.isEmpty()) {
+                    continue;
+                }
+                Color colour = switch (kind) {
+                    case FIXED -> ReportStyle.PASS;
+                    case REGRESSED -> ReportStyle.FAIL;
+                    case CHANGED -> ReportStyle.NOT_APPLICABLE;
+                };
+                String what = switch (kind) {
+                    case FIXED -> " fixed in ";
+                    case REGRESSED -> " regressed in ";
+                    case CHANGED -> " verdict changed (not a fix or regression) in ";
+                };
+                bullet(colour, info(checkId).title() + what + String.join(", ", where) + ".");
+            }
         }
     }
 
@@ -302,9 +365,11 @@ final class ReportSections {
         float height = page.heightOf(text, fonts.regular, 9f, width) + 8f;
         page.ensure(height + 4f);
         page.moveDown(3f);
-        page.fill(ReportStyle.MARGIN + indent, page.y() - height, ReportStyle.TEXT_WIDTH - indent, height,
+        // A justification longer than a page gets its panel on the first page; the text flows on.
+        float panel = Math.min(height, page.y() - page.bottom());
+        page.fill(ReportStyle.MARGIN + indent, page.y() - panel, ReportStyle.TEXT_WIDTH - indent, panel,
             ReportStyle.WAIVER_PANEL);
-        page.fill(ReportStyle.MARGIN + indent, page.y() - height, 2.5f, height, ReportStyle.ERROR);
+        page.fill(ReportStyle.MARGIN + indent, page.y() - panel, 2.5f, panel, ReportStyle.ERROR);
         page.moveDown(3f);
         page.textIn(text, fonts.regular, 9f, ReportStyle.INK, ReportStyle.MARGIN + indent + 8f, width);
         page.moveDown(5f);
@@ -386,13 +451,16 @@ final class ReportSections {
         fact("Image digest", result.digest().isEmpty() ? "(not recorded)" : result.digest(), 8.5f);
         fact("Started", TIME.format(r.startedAt()) + ", ran " + r.duration().toMillis() + " ms", 8.5f);
         for (Map.Entry<String, String> entry : r.evidence().facts().entrySet()) {
-            fact(entry.getKey(), entry.getValue(), 8.5f);
+            boolean repeatsTarget = entry.getKey().equalsIgnoreCase("target") && entry.getValue().equals(r.target());
+            if (!repeatsTarget) {
+                fact(entry.getKey(), entry.getValue(), 8.5f);
+            }
         }
         if (!r.evidence().transcript().isEmpty()) {
             page.moveDown(3f);
             page.text("Transcript", fonts.bold, 8.5f, ReportStyle.MUTED, 0f);
             for (String line : r.evidence().transcript()) {
-                page.text(line, fonts.mono, 7.5f, ReportStyle.INK, 8f);
+                page.textHanging(line, fonts.mono, 7.5f, ReportStyle.INK, 8f, 14f);
             }
         }
         page.moveDown(4f);
@@ -417,6 +485,7 @@ final class ReportSections {
             fact("Issuer", s.issuer() + (s.selfSigned() ? " (self-signed: compare the fingerprint with the one "
                 + "the assessor gave you)" : ""));
             fact("Serial number", s.serial());
+            fact("Signing time", TIME.format(document.generatedAt()) + " (claimed by the signer)");
             fact("Valid", TIME.format(s.notBefore()) + " to " + TIME.format(s.notAfter()));
             monoFact("Certificate SHA-256", s.sha256Fingerprint());
         }
@@ -472,16 +541,20 @@ final class ReportSections {
     }
 
     private void monoFact(String label, String value) throws IOException {
-        factIn(label, value, fonts.mono, 8.5f);
+        factIn(label, value, fonts.mono, 8.5f, 9f);
     }
 
     private void factIn(String label, String value, PDFont font, float size) throws IOException {
+        factIn(label, value, font, size, size - 0.5f);
+    }
+
+    private void factIn(String label, String value, PDFont font, float size, float labelSize) throws IOException {
         float valueWidth = ReportStyle.TEXT_WIDTH - LABEL_WIDTH;
         float height = page.heightOf(value, font, size, valueWidth);
         page.ensure(Math.min(height, 60f));
         float top = page.y();
         int pageIndex = page.pageIndex();
-        page.textIn(label, fonts.bold, size - 0.5f, ReportStyle.MUTED, ReportStyle.MARGIN, LABEL_WIDTH - 8f);
+        page.textIn(label, fonts.bold, labelSize, ReportStyle.MUTED, ReportStyle.MARGIN, LABEL_WIDTH - 8f);
         float labelBottom = page.y();
         page.moveTo(top);
         page.textIn(value, font, size, ReportStyle.INK, ReportStyle.MARGIN + LABEL_WIDTH, valueWidth);

@@ -6,6 +6,8 @@ import dev.vetbench.assessment.VersionComparison;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.checks.Verdict;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,24 +35,28 @@ public record ReportSummary(int versions, int checks, int passed, int failed, in
 
     /** Counts the cells of the comparison's matrix. */
     public static ReportSummary of(Assessment assessment, VersionComparison comparison, LocalDate day) {
-        int[] counts = new int[6];
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+        int notRun = 0;
+        int waived = 0;
         for (ImageVersion version : comparison.versions()) {
             for (String check : comparison.checkIds()) {
                 Optional<CheckResult> result = assessment.result(version.id(), check);
-                int slot = result.map(r -> r.verdict().ordinal()).orElse(4);
-                counts[slot]++;
-                if (result.isPresent() && result.get().verdict() == Verdict.FAIL
-                        && assessment.waivedOn(version.id(), check, day)) {
-                    counts[5]++;
+                if (result.isEmpty()) {
+                    notRun++;
+                    continue;
+                }
+                verdicts.merge(result.get().verdict(), 1, Integer::sum);
+                if (result.get().verdict() == Verdict.FAIL && assessment.waivedOn(version.id(), check, day)) {
+                    waived++;
                 }
             }
         }
-        int openFindings = counts[Verdict.FAIL.ordinal()] - counts[5];
-        String outcome = openFindings > 0 ? FINDINGS
-            : counts[Verdict.ERROR.ordinal()] + counts[4] > 0 ? INCOMPLETE : NO_FINDINGS;
+        int failed = verdicts.getOrDefault(Verdict.FAIL, 0);
+        int errors = verdicts.getOrDefault(Verdict.ERROR, 0);
+        String outcome = failed > waived ? FINDINGS : errors + notRun > 0 ? INCOMPLETE : NO_FINDINGS;
         return new ReportSummary(comparison.versions().size(), comparison.checkIds().size(),
-            counts[Verdict.PASS.ordinal()], counts[Verdict.FAIL.ordinal()], counts[5],
-            counts[Verdict.NOT_APPLICABLE.ordinal()], counts[Verdict.ERROR.ordinal()], counts[4], outcome);
+            verdicts.getOrDefault(Verdict.PASS, 0), failed, waived, verdicts.getOrDefault(Verdict.NOT_APPLICABLE, 0),
+            errors, notRun, outcome);
     }
 
     /** Findings that no waiver covers. */

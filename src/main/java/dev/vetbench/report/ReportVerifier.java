@@ -27,9 +27,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * Verifies a signed report: a PDF with its PAdES signature, or a JSON file with the {@code .p7s} beside it. Says who
  * signed, when, whether the file is unchanged since signing, and for a PDF whether the attached JSON is the one the
  * signed PDF vouches for.
- *
- * <p>Limitation: trust in the signer is not decided here (self-signed assessor certificates are the norm); the
- * verifier shows the certificate's SHA-256 fingerprint for comparison with the one the assessor gave out.
  */
 public final class ReportVerifier {
 
@@ -76,6 +73,8 @@ public final class ReportVerifier {
                 ? CmsVerifier.verify(signature.getSignedContent(pdf), signature.getContents(pdf))
                 : new CmsVerifier.Outcome(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
             steps.addAll(cms.steps());
+            // Limitation: trust in the signer is not decided here (self-signed assessor certificates are the norm);
+            // the caller shows the certificate's SHA-256 fingerprint to compare with the one the assessor gave out.
             steps.addAll(embeddedJson(document, jsonBeside));
             Optional<Instant> claimed = Optional.ofNullable(signature.getSignDate()).map(c -> c.toInstant())
                 .or(cms::signingTime);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,9 @@ public final class ReportWriter {
     }
 
     /** Builds, signs and writes the report next to {@code pdf}. */
-    public ReportFiles write(Assessment assessment, Path pdf, Instant now) throws ReportException {
+    public ReportFiles write(Assessment assessment, Path pdf, Instant time) throws ReportException {
+        // One time for the JSON, the PDF pages and the signature's M entry, to the second as people read it.
+        Instant now = time.truncatedTo(ChronoUnit.SECONDS);
         ReportDocument document = ReportDocument.of(assessment, now, generator);
         byte[] json = document.toJson();
         RenderedReport rendered = PdfReportWriter.render(assessment, document, json,

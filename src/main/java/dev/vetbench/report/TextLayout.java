@@ -24,11 +24,17 @@ final class TextLayout {
 
     private static void wrapParagraph(String paragraph, PDFont font, float size, float width, List<String> lines) {
         StringBuilder line = new StringBuilder();
+        float lineWidth = 0f;
+        float space = ReportFonts.width(font, size, " ");
         for (String word : paragraph.split(" ", -1)) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (ReportFonts.width(font, size, candidate) <= width) {
-                line.setLength(0);
-                line.append(candidate);
+            float wordWidth = ReportFonts.width(font, size, word);
+            float candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
+            if (candidate <= width) {
+                if (line.length() > 0) {
+                    line.append(' ');
+                }
+                line.append(word);
+                lineWidth = candidate;
                 continue;
             }
             if (line.length() > 0) {
@@ -42,6 +48,7 @@ final class TextLayout {
                 rest = rest.substring(fit);
             }
             line.append(rest);
+            lineWidth = ReportFonts.width(font, size, rest);
         }
         lines.add(line.toString());
     }

@@ -36,6 +36,10 @@ class KilledWhileSavingTest {
             Set<String> present = reopened.results().stream().map(ResultEntry::checkId).collect(Collectors.toSet());
             assertThat(present).containsAll(saved);
         }
+        AutosavingAssessment.open(file);
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left).as("no temporary file of a killed save is left after reopening").containsExactly(file);
+        }
         assertThat(saved).as("the child saved results before it was killed").hasSizeGreaterThan(KILLS);
     }
 

@@ -3,14 +3,18 @@ package dev.vetbench.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vetbench.testbed.TestBed;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,15 +86,34 @@ class LinuxPackageIT {
             app = builder.start();
             assertThat(waitForWindow(display, "Vetbench", Duration.ofSeconds(40)))
                 .as("a window titled Vetbench appears; app log in target/installer/installed-app.log").isTrue();
-            run(Duration.ofSeconds(30), "import", "-display", display, "-window", "root",
-                OUT.resolve("installed-app.png").toString());
-            assertThat(OUT.resolve("installed-app.png")).isNotEmptyFile();
+            assertThat(screenshotShowsContent(display, OUT.resolve("installed-app.png"), Duration.ofSeconds(30)))
+                .as("the screenshot target/installer/installed-app.png shows the rendered window").isTrue();
         } finally {
             if (app != null) {
                 app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             xvfb.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The window is mapped before JavaFX paints it: retake the screenshot until it is more than one colour. */
+    private static boolean screenshotShowsContent(String display, Path png, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            run(Duration.ofSeconds(30), "import", "-display", display, "-window", "root", png.toString());
+            BufferedImage image = ImageIO.read(png.toFile());
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < image.getHeight(); y += 8) {
+                for (int x = 0; x < image.getWidth(); x += 8) {
+                    colours.add(image.getRGB(x, y));
+                }
+            }
+            if (colours.size() > 16) {
+                return true;
+            }
+            Thread.sleep(1000);
+        }
+        return false;
     }
 
     private static boolean waitForWindow(String display, String title, Duration timeout) throws Exception {
