@@ -19,14 +19,21 @@ import dev.vetbench.tls.TlsEndpoint;
 import dev.vetbench.tls.TlsVersion;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Heartbleed (CVE-2014-0160): does a heartbeat whose claimed payload length exceeds what was sent make the server
  * return its memory?
  *
- * <p>First the probe that nmap and testssl.sh use: a hand-written ClientHello offering heartbeats (TLS 1.2, then
- * 1.1 and 1.0 if the server refuses the higher one), and the malformed heartbeat right after ServerHelloDone. Where
+ * <p>First the probe that nmap and testssl.sh use: a hand-written ClientHello offering heartbeats (TLS 1.2, 1.1 and
+ * 1.0, each on its own connection), and the malformed heartbeat right after ServerHelloDone. Where
  * the server negotiates heartbeats but refuses that early heartbeat, the same heartbeat is sent again, encrypted,
  * after a completed handshake. FAIL only when a reply carries bytes that were never sent; the evidence keeps their
  * length and SHA-256, never the bytes.
@@ -36,6 +43,18 @@ public final class HeartbleedCheck implements Check {
     public static final String ID = "heartbleed";
     private static final List<TlsVersion> VERSIONS = List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_1,
         TlsVersion.TLS_1_0);
+
+    /** Runs the per-version probes of all Heartbleed checks; daemon threads, so they never hold the JVM open. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "vetbench-heartbeat-probe-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     private final Options options;
 
@@ -109,20 +128,29 @@ public final class HeartbleedCheck implements Check {
             HeartbeatProbeResult lastRefused) {
     }
 
-    /** The unencrypted probe at TLS 1.2, 1.1 and 1.0 in turn (DESIGN.md), stopping at the first leak. */
+    /**
+     * The unencrypted probe at TLS 1.2, 1.1 and 1.0 (DESIGN.md). The three connections are independent, so they run
+     * at once and are read back in version order: the check waits for the slowest probe, not for the sum of all three.
+     */
     private EarlyProbes probeEveryVersion(TlsEndpoint endpoint, ProbeLimits limits, CheckContext context,
             Evidence.Builder evidence) throws ProbeException {
         HeartbeatProbe probe = new HeartbeatProbe(options.replyWait(), options.maskedExcerpt());
+        List<Future<HeartbeatProbeResult>> pending = new ArrayList<>();
+        for (TlsVersion version : VERSIONS) {
+            context.progress("ClientHello " + version.label() + " with the heartbeat extension");
+            pending.add(PROBES.submit(() -> probe.beforeHandshakeCompletes(endpoint, version, limits)));
+        }
         HeartbeatProbeResult chosen = null;
         HeartbeatProbeResult refused = null;
         boolean lateNeeded = false;
-        for (TlsVersion version : VERSIONS) {
-            context.progress("ClientHello " + version.label() + " with the heartbeat extension");
+        for (int i = 0; i < VERSIONS.size(); i++) {
+            TlsVersion version = VERSIONS.get(i);
             HeartbeatProbeResult result;
             try {
-                result = probe.beforeHandshakeCompletes(endpoint, version, limits);
+                result = await(pending.get(i));
             } catch (ProbeException e) {
                 if (chosen == null || e.kind() == ProbeException.Kind.CANCELLED) {
+                    pending.forEach(future -> future.cancel(true));
                     throw e;
                 }
                 // A higher version already gave an answer; a lower one that fails is noted, not fatal.
@@ -137,14 +165,30 @@ public final class HeartbleedCheck implements Check {
                 continue;
             }
             lateNeeded |= needsLateProbe(result);
-            if (chosen == null || result.outcome() == Outcome.LEAKED) {
+            if (chosen == null || result.outcome() == Outcome.LEAKED && chosen.outcome() != Outcome.LEAKED) {
                 chosen = result;
-            }
-            if (result.outcome() == Outcome.LEAKED) {
-                break;
             }
         }
         return new EarlyProbes(chosen, lateNeeded, refused);
+    }
+
+    // Each probe bounds itself by the limits' deadline and cancellation, so waiting here cannot outlast them.
+    private static HeartbeatProbeResult await(Future<HeartbeatProbeResult> pending) throws ProbeException {
+        try {
+            return pending.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProbeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
+            }
+            throw new IllegalStateException("The heartbeat probe failed unexpectedly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.cancel(true);
+            throw new ProbeException(ProbeException.Kind.CANCELLED, "The check was interrupted.");
+        }
     }
 
     private static String outcomeWords(HeartbeatProbeResult result) {
