@@ -162,7 +162,11 @@ public final class WorkbenchApplication extends Application {
         Map<Step, Supplier<WorkbenchScreen>> screens = new EnumMap<>(Step.class);
         screens.put(Step.HOST, () -> new HostView(host));
         screens.put(Step.VERSIONS, () -> new VersionsView(versions, host.engineProperty().isNotNull()));
-        screens.put(Step.CHECKS, () -> new ChecksView(matrix, versions.selected()));
+        screens.put(Step.CHECKS, () -> {
+            ChecksView checks = new ChecksView(matrix, versions.selected());
+            checks.useProfiles(services.profiles(), reportTasks);
+            return checks;
+        });
         screens.put(Step.FINDINGS, () -> new FindingsView(matrix == null ? null
             : new FindingsViewModel(matrix, waivers, journal::waive)));
         screens.put(Step.REPORT, () -> new ReportView(new ReportViewModel(reportTasks, () -> entries(matrix),

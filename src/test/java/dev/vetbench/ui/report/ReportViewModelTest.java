@@ -97,7 +97,8 @@ class ReportViewModelTest {
     }
 
     private ReportViewModel filledIn(List<ReportViewModel.Entry> entries) {
-        ReportViewModel model = new ReportViewModel(tasks, () -> entries, () -> "unix:///var/run/docker.sock", List::of);
+        ReportViewModel model = new ReportViewModel(tasks, () -> entries, () -> "unix:///var/run/docker.sock",
+            List::of);
         model.vendorProperty().set("MediVendor Inc.");
         model.productProperty().set("Patient Records Suite");
         model.assessorProperty().set("Dana Assessor");
