@@ -1,11 +1,13 @@
 package dev.vetbench.ui;
 
 import dev.vetbench.assessment.Assessment;
+import dev.vetbench.assessment.AssessmentFiles;
 import dev.vetbench.assessment.ImageVersion;
 import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.ui.checks.CheckMatrixViewModel;
 import dev.vetbench.ui.checks.ChecksView;
+import dev.vetbench.ui.common.AssessmentDocument;
 import dev.vetbench.ui.common.AssessmentJournal;
 import dev.vetbench.ui.common.BackgroundTasks;
 import dev.vetbench.ui.common.FileDialogs;
@@ -25,6 +27,7 @@ import dev.vetbench.ui.versions.VersionsView;
 import dev.vetbench.ui.versions.VersionRow;
 import dev.vetbench.ui.versions.VersionsViewModel;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -45,6 +48,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
+import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -72,6 +76,7 @@ public final class WorkbenchApplication extends Application {
     private AssessmentJournal journal;
     private final ObservableMap<String, Waiver> waivers = FXCollections.observableHashMap();
     private MainWindow window;
+    private AssessmentDocument document;
 
     /** Used by {@link Application#launch}: takes the services handed to {@link #useServices}. */
     public WorkbenchApplication() {
@@ -125,7 +130,11 @@ public final class WorkbenchApplication extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(
             WorkbenchApplication.class.getResource("workbench.css")).toExternalForm());
         stage.setScene(scene);
-        stage.setTitle("Vetbench");
+        document = new AssessmentDocument(journal, tasks);
+        stage.titleProperty().bind(document.title());
+        CheckMatrixViewModel loadInto = matrix;
+        window.useFileActions(new MainWindow.FileActions(() -> openFile(stage, versions, loadInto),
+            () -> save(stage), () -> saveAs(stage)));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         restorePlacement(stage, settings.window());
@@ -230,19 +239,64 @@ public final class WorkbenchApplication extends Application {
         })).start();
     }
 
-    private void restore(Assessment assessment, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+    private void save(Stage stage) {
+        if (!document.save(sentence -> showFileError(stage, sentence))) {
+            saveAs(stage);
+        }
+    }
+
+    private void saveAs(Stage stage) {
+        Path current = document.fileProperty().get();
+        String suggested = current == null ? "assessment" + AssessmentFiles.EXTENSION
+            : current.getFileName().toString();
+        dialogs.save(stage, "Save assessment as", suggested)
+            .ifPresent(path -> document.saveAs(path, sentence -> showFileError(stage, sentence)));
+    }
+
+    private void openFile(Stage stage, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        dialogs.open(stage, "Open assessment", new FileChooser.ExtensionFilter("Vetbench assessments",
+            "*" + AssessmentFiles.EXTENSION)).ifPresent(path -> document.open(path,
+                opened -> load(opened, versions, matrix), sentence -> showFileError(stage, sentence)));
+    }
+
+    // An opened or restored assessment takes the place of the current one: its results, waivers and versions.
+    private void load(Assessment assessment, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        waivers.clear();
+        assessment.waivers().forEach(waiver -> waivers.put(
+            FindingsViewModel.key(waiver.versionId(), waiver.checkId()), waiver));
+        if (matrix != null) {
+            Map<String, List<CheckResult>> results = resultsByVersion(assessment);
+            matrix.clearResults();
+            matrix.restore(results);
+            versions.items().stream()
+                .filter(item -> !results.containsKey(item.rowProperty().get().reference()))
+                .forEach(item -> item.selectedProperty().set(false));
+            pickOnceListed(versions, List.copyOf(results.keySet()), () -> { });
+        }
+        window.reshow();
+    }
+
+    private static Map<String, List<CheckResult>> resultsByVersion(Assessment assessment) {
         Map<String, List<CheckResult>> results = new HashMap<>();
         assessment.results().forEach(entry -> results.computeIfAbsent(entry.versionId(), id -> new ArrayList<>())
             .add(entry.result()));
+        return results;
+    }
+
+    private static void showFileError(Stage stage, String sentence) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setTitle("Assessment file");
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("fileError");
+        alert.show();
+    }
+
+    private void restore(Assessment assessment, VersionsViewModel versions, CheckMatrixViewModel matrix) {
         tasks.create(() -> {
             journal.resume();
             return null;
-        }).onSuccess(ignored -> {
-            assessment.waivers().forEach(waiver -> waivers.put(
-                FindingsViewModel.key(waiver.versionId(), waiver.checkId()), waiver));
-            matrix.restore(results);
-            pickOnceListed(versions, List.copyOf(results.keySet()), () -> { });
-        }).start();
+        }).onSuccess(ignored -> load(assessment, versions, matrix)).start();
     }
 
     private static List<ReportViewModel.Entry> entries(CheckMatrixViewModel matrix) {

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
@@ -46,6 +47,8 @@ public final class FindingsViewModel {
                 refresh();
             }
         });
+        // Versions picked after an assessment was opened come with their results already in their cells.
+        matrix.rows().addListener((ListChangeListener<CheckMatrixViewModel.Row>) change -> refresh());
     }
 
     /** Reads the matrix again: findings (FAIL, then ERROR, then the rest) and the changes between versions. */
