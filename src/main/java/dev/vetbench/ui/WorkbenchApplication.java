@@ -3,7 +3,6 @@ package dev.vetbench.ui;
 import dev.vetbench.assessment.Assessment;
 import dev.vetbench.assessment.AssessmentFiles;
 import dev.vetbench.assessment.ImageVersion;
-import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.ui.checks.CheckMatrixViewModel;
 import dev.vetbench.ui.checks.ChecksView;
@@ -39,9 +38,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableMap;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -74,7 +71,7 @@ public final class WorkbenchApplication extends Application {
     private BackgroundTasks tasks;
     private BackgroundTasks checkTasks;
     private AssessmentJournal journal;
-    private final ObservableMap<String, Waiver> waivers = FXCollections.observableHashMap();
+    private WindowAssessment entered;
     private MainWindow window;
     private AssessmentDocument document;
 
@@ -105,6 +102,7 @@ public final class WorkbenchApplication extends Application {
         UiSettings settings = store.load();
         tasks = BackgroundTasks.forFxApplication();
         journal = AssessmentJournal.besideSettings(store);
+        entered = new WindowAssessment(journal, WindowAssessment.TYPING_PAUSE);
         HostViewModel host = new HostViewModel(services.engines(), tasks, settings.recentHosts(),
             uri -> store.save(store.load().withRecentHost(uri)));
 
@@ -160,6 +158,9 @@ public final class WorkbenchApplication extends Application {
         if (checkTasks != null) {
             checkTasks.close();
         }
+        if (entered != null) {
+            entered.close();
+        }
         if (journal != null) {
             journal.close();
         }
@@ -177,9 +178,14 @@ public final class WorkbenchApplication extends Application {
             return checks;
         });
         screens.put(Step.FINDINGS, () -> new FindingsView(matrix == null ? null
-            : new FindingsViewModel(matrix, waivers, journal::waive)));
-        screens.put(Step.REPORT, () -> new ReportView(new ReportViewModel(reportTasks, () -> entries(matrix),
-            () -> hostUri(host), () -> List.copyOf(waivers.values())), dialogs));
+            : new FindingsViewModel(matrix, entered.waivers(), entered::waive, entered.notes(), entered::addNote,
+                entered::author)));
+        screens.put(Step.REPORT, () -> {
+            ReportViewModel report = new ReportViewModel(reportTasks, () -> entries(matrix), () -> hostUri(host),
+                () -> List.copyOf(entered.waivers().values()), () -> List.copyOf(entered.notes()));
+            entered.bindParties(report);
+            return new ReportView(report, dialogs);
+        });
         return screens;
     }
 
@@ -240,12 +246,14 @@ public final class WorkbenchApplication extends Application {
     }
 
     private void save(Stage stage) {
+        entered.flush();
         if (!document.save(sentence -> showFileError(stage, sentence))) {
             saveAs(stage);
         }
     }
 
     private void saveAs(Stage stage) {
+        entered.flush();
         Path current = document.fileProperty().get();
         String suggested = current == null ? "assessment" + AssessmentFiles.EXTENSION
             : current.getFileName().toString();
@@ -254,16 +262,16 @@ public final class WorkbenchApplication extends Application {
     }
 
     private void openFile(Stage stage, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        entered.flush();
         dialogs.open(stage, "Open assessment", new FileChooser.ExtensionFilter("Vetbench assessments",
             "*" + AssessmentFiles.EXTENSION)).ifPresent(path -> document.open(path,
                 opened -> load(opened, versions, matrix), sentence -> showFileError(stage, sentence)));
     }
 
-    // An opened or restored assessment takes the place of the current one: its results, waivers and versions.
+    // An opened or restored assessment takes the place of the current one: its results, what the assessor entered
+    // beside them, and the versions picked.
     private void load(Assessment assessment, VersionsViewModel versions, CheckMatrixViewModel matrix) {
-        waivers.clear();
-        assessment.waivers().forEach(waiver -> waivers.put(
-            FindingsViewModel.key(waiver.versionId(), waiver.checkId()), waiver));
+        entered.load(assessment);
         if (matrix != null) {
             Map<String, List<CheckResult>> results = resultsByVersion(assessment);
             matrix.clearResults();

@@ -57,18 +57,26 @@ public final class AssessmentJournal implements AutoCloseable {
         return file;
     }
 
-    /** The unfinished assessment an earlier run left, if it holds any result; a broken file counts as none. */
+    /**
+     * The unfinished assessment an earlier run left, if it holds anything the assessor would miss (a result, a note,
+     * the vendor, product or assessor); a broken file counts as none.
+     */
     public Optional<Assessment> leftOver() {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
             Assessment found = AutosavingAssessment.open(file).current();
-            return found.results().isEmpty() ? Optional.empty() : Optional.of(found);
+            return worthRestoring(found) ? Optional.of(found) : Optional.empty();
         } catch (AssessmentFileException e) {
             LOG.warn("Ignoring the autosaved assessment {}: {}", file, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static boolean worthRestoring(Assessment found) {
+        return !found.results().isEmpty() || !found.notes().isEmpty() || !found.vendor().isBlank()
+            || !found.product().isBlank() || !found.assessor().name().isBlank();
     }
 
     /** Goes on saving into the left-over assessment. */
