@@ -136,6 +136,7 @@ public final class WorkbenchApplication extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         restorePlacement(stage, settings.window());
+        // Limitation: closing with unsaved changes asks nothing; they are in the autosave file, offered next start.
         stage.setOnHiding(event -> store.save(store.load().withWindow(placementOf(stage))));
 
         window.select(Step.parse(System.getProperty("vetbench.ui.step", "host")));
@@ -279,6 +280,8 @@ public final class WorkbenchApplication extends Application {
             versions.items().stream()
                 .filter(item -> !results.containsKey(item.rowProperty().get().reference()))
                 .forEach(item -> item.selectedProperty().set(false));
+            // Limitation: results of versions the connected engine does not list stay in the file but out of
+            // the matrix, so the findings and the report leave them out.
             pickOnceListed(versions, List.copyOf(results.keySet()), () -> { });
         }
         window.reshow();

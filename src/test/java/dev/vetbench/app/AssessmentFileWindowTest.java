@@ -2,10 +2,13 @@ package dev.vetbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vetbench.assessment.Assessment;
 import dev.vetbench.assessment.AssessmentFiles;
 import dev.vetbench.assessment.Assessor;
 import dev.vetbench.assessment.ImageVersion;
+import dev.vetbench.assessment.Note;
 import dev.vetbench.assessment.Scope;
 import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
@@ -21,11 +24,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -45,6 +51,7 @@ class AssessmentFileWindowTest {
 
     private static final ImageVersion FLAWED = new ImageVersion(TestBed.FRONTEND, "1.4.2", "sha256:" + "1".repeat(64));
     private static final ImageVersion FIXED = new ImageVersion(TestBed.FRONTEND, "1.5.0", "sha256:" + "2".repeat(64));
+    private static final String NOTE = "The vendor says 1.5.0 moves the address check to the balancer.";
     private static final String JUSTIFICATION = "The balancer in production logs the client address itself.";
 
     @TempDir
@@ -100,6 +107,69 @@ class AssessmentFileWindowTest {
         shortcut(KeyCode.DIGIT4);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> label("#waiverText").endsWith(JUSTIFICATION));
         assertThat(answers).isEmpty();
+    }
+
+    @Test
+    void aNoteAndThePartiesTypedInTheWindowReachTheExportedJsonTheSavedFileAndComeBackOnOpen() throws Exception {
+        TestBed.requireDocker();
+        autosaveAFailWithItsWaiver();
+        Path other = config.resolve("other.vetbench");
+        AssessmentFiles.save(Assessment.start("Other Vendor", "Other Product", new Assessor("Sam", "", ""),
+            Scope.empty(), Instant.now()).withResult(FIXED.id(), result(FIXED, Verdict.PASS), Instant.now()), other);
+        Stage stage = open();
+        restoreAtStart();
+
+        shortcut(KeyCode.DIGIT5);
+        robot.clickOn("#vendorField").write("MediVendor Inc.");
+        robot.clickOn("#productField").write("Patient Records Suite");
+        robot.clickOn("#assessorField").write("Dana Assessor");
+        shortcut(KeyCode.DIGIT4);
+        robot.clickOn("#noteText").write(NOTE);
+        robot.clickOn("#addNote");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(noteTexts()).containsExactly(NOTE);
+        assertThat(robot.lookup("#noteText").queryAs(TextArea.class).getText()).isEmpty();
+
+        shortcut(KeyCode.DIGIT5);
+        answers.add(config.resolve("report.pdf"));
+        robot.clickOn("#exportReport");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> label("#reportStatus").startsWith("Exported"));
+        JsonNode json = new ObjectMapper().readTree(config.resolve("report.json").toFile());
+        assertThat(json.path("vendor").asText()).isEqualTo("MediVendor Inc.");
+        assertThat(json.path("notes").get(0).path("text").asText()).isEqualTo(NOTE);
+        assertThat(json.path("notes").get(0).path("author").asText()).isEqualTo("Dana Assessor");
+        assertThat(json.path("notes").get(0).path("versionId").asText()).isEqualTo(FLAWED.id());
+
+        answers.add(config.resolve("medivendor.vetbench"));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.S).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+            () -> titleOf(stage).equals("medivendor.vetbench \u2014 Vetbench"));
+        Assessment saved = AssessmentFiles.open(config.resolve("medivendor.vetbench"));
+        assertThat(saved.vendor()).isEqualTo("MediVendor Inc.");
+        assertThat(saved.product()).isEqualTo("Patient Records Suite");
+        assertThat(saved.assessor().name()).isEqualTo("Dana Assessor");
+        assertThat(saved.notes()).extracting(Note::text).containsExactly(NOTE);
+
+        answers.add(other);
+        shortcut(KeyCode.O);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> field("#vendorField").equals("Other Vendor"));
+        assertThat(field("#assessorField")).isEqualTo("Sam");
+
+        answers.add(config.resolve("medivendor.vetbench"));
+        shortcut(KeyCode.O);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> field("#vendorField").equals("MediVendor Inc."));
+        assertThat(field("#productField")).isEqualTo("Patient Records Suite");
+        shortcut(KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> noteTexts().contains(NOTE));
+    }
+
+    private List<String> noteTexts() {
+        return robot.lookup("#notesList").lookup(".note-text").queryAllAs(Label.class).stream()
+            .map(Label::getText).toList();
+    }
+
+    private String field(String query) {
+        return robot.lookup(query).tryQuery().map(node -> ((TextField) node).getText()).orElse("");
     }
 
     private void autosaveAFailWithItsWaiver() throws InterruptedException {

@@ -61,6 +61,7 @@ public final class FindingsView implements WorkbenchScreen {
     private final VBox notesList = new VBox(8);
     private final TextArea noteText = new TextArea();
     // A note typed but not yet added stays with its result while the assessor looks at another one.
+    // Limitation: such drafts live only in this window; they are not autosaved until "Add note" is pressed.
     private final Map<String, String> drafts = new HashMap<>();
     private Finding shown;
     private final Node content;
