@@ -15,10 +15,8 @@ import dev.vetbench.checks.Verdict;
 import dev.vetbench.docker.DockerConnection;
 import dev.vetbench.docker.DockerException;
 import dev.vetbench.docker.HostPort;
-import dev.vetbench.docker.ImageDetails;
 import dev.vetbench.docker.RunningTarget;
 import dev.vetbench.docker.TargetProfile;
-import dev.vetbench.docker.TargetProfiles;
 import dev.vetbench.tls.StartTls;
 import dev.vetbench.ui.checks.CheckEngine;
 import dev.vetbench.ui.checks.CheckInfo;
@@ -52,10 +50,12 @@ final class TargetCheckEngine implements CheckEngine {
 
     private final DockerEngineConnector engines;
     private final CheckRegistry registry;
+    private final VersionProfileBook profiles;
 
-    TargetCheckEngine(DockerEngineConnector engines, CheckRegistry registry) {
+    TargetCheckEngine(DockerEngineConnector engines, CheckRegistry registry, VersionProfileBook profiles) {
         this.engines = engines;
         this.registry = registry;
+        this.profiles = profiles;
     }
 
     @Override
@@ -79,7 +79,9 @@ final class TargetCheckEngine implements CheckEngine {
         try {
             DockerConnection connection = engines.current().orElseThrow(() -> new DockerException(
                 DockerException.Reason.UNREACHABLE, "Vetbench is not connected to a Docker engine.", null));
-            TargetProfile profile = profileFor(connection.inspectImage(version.reference()));
+            // The profile the assessor saved for this version on the Checks screen, else the built-in one.
+            TargetProfile profile = profiles.savedFor(version)
+                .orElseGet(() -> VersionProfileBook.builtInFor(connection.inspectImage(version.reference())));
             if (check instanceof ImageCheck imageCheck) {
                 // PROXY protocol and encryption at rest start their own container: they read its log and mounts.
                 ImageTarget target = new ImageTarget(connection, version.reference(), profile, List.of());
@@ -100,13 +102,6 @@ final class TargetCheckEngine implements CheckEngine {
         } finally {
             watch.cancel(false);
         }
-    }
-
-    // Limitation: the profile is chosen from the image (a PostgreSQL port means the database profile, anything
-    // else the nginx front end) until the Checks screen has its per-version profile editor.
-    static TargetProfile profileFor(ImageDetails image) {
-        boolean database = image.exposedPorts().stream().anyMatch(port -> port.startsWith("5432"));
-        return TargetProfiles.builtIn(database ? "postgres-database" : "nginx-tls-frontend");
     }
 
     private static CheckTarget endpoint(RunningTarget target, TargetProfile profile, VersionRow version) {

@@ -24,7 +24,8 @@ final class WorkbenchLauncher {
 
     static WorkbenchServices services(UiSettingsStore settings) {
         DockerEngineConnector engines = new DockerEngineConnector();
+        VersionProfileBook profiles = new VersionProfileBook(VersionProfileBook.userProfiles(), engines);
         return new WorkbenchServices(engines, host -> new DockerImageCatalog(engines),
-            new TargetCheckEngine(engines, CheckRegistry.standard()), settings);
+            new TargetCheckEngine(engines, CheckRegistry.standard(), profiles), settings, profiles);
     }
 }

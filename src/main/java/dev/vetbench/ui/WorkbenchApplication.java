@@ -1,11 +1,12 @@
 package dev.vetbench.ui;
 
 import dev.vetbench.assessment.Assessment;
+import dev.vetbench.assessment.AssessmentFiles;
 import dev.vetbench.assessment.ImageVersion;
-import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.ui.checks.CheckMatrixViewModel;
 import dev.vetbench.ui.checks.ChecksView;
+import dev.vetbench.ui.common.AssessmentDocument;
 import dev.vetbench.ui.common.AssessmentJournal;
 import dev.vetbench.ui.common.BackgroundTasks;
 import dev.vetbench.ui.common.FileDialogs;
@@ -25,6 +26,7 @@ import dev.vetbench.ui.versions.VersionsView;
 import dev.vetbench.ui.versions.VersionRow;
 import dev.vetbench.ui.versions.VersionsViewModel;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,15 +38,14 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableMap;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
+import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -70,8 +71,9 @@ public final class WorkbenchApplication extends Application {
     private BackgroundTasks tasks;
     private BackgroundTasks checkTasks;
     private AssessmentJournal journal;
-    private final ObservableMap<String, Waiver> waivers = FXCollections.observableHashMap();
+    private WindowAssessment entered;
     private MainWindow window;
+    private AssessmentDocument document;
 
     /** Used by {@link Application#launch}: takes the services handed to {@link #useServices}. */
     public WorkbenchApplication() {
@@ -100,6 +102,7 @@ public final class WorkbenchApplication extends Application {
         UiSettings settings = store.load();
         tasks = BackgroundTasks.forFxApplication();
         journal = AssessmentJournal.besideSettings(store);
+        entered = new WindowAssessment(journal, WindowAssessment.TYPING_PAUSE);
         HostViewModel host = new HostViewModel(services.engines(), tasks, settings.recentHosts(),
             uri -> store.save(store.load().withRecentHost(uri)));
 
@@ -125,10 +128,15 @@ public final class WorkbenchApplication extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(
             WorkbenchApplication.class.getResource("workbench.css")).toExternalForm());
         stage.setScene(scene);
-        stage.setTitle("Vetbench");
+        document = new AssessmentDocument(journal, tasks);
+        stage.titleProperty().bind(document.title());
+        CheckMatrixViewModel loadInto = matrix;
+        window.useFileActions(new MainWindow.FileActions(() -> openFile(stage, versions, loadInto),
+            () -> save(stage), () -> saveAs(stage)));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         restorePlacement(stage, settings.window());
+        // Limitation: closing with unsaved changes asks nothing; they are in the autosave file, offered next start.
         stage.setOnHiding(event -> store.save(store.load().withWindow(placementOf(stage))));
 
         window.select(Step.parse(System.getProperty("vetbench.ui.step", "host")));
@@ -151,6 +159,9 @@ public final class WorkbenchApplication extends Application {
         if (checkTasks != null) {
             checkTasks.close();
         }
+        if (entered != null) {
+            entered.close();
+        }
         if (journal != null) {
             journal.close();
         }
@@ -162,11 +173,20 @@ public final class WorkbenchApplication extends Application {
         Map<Step, Supplier<WorkbenchScreen>> screens = new EnumMap<>(Step.class);
         screens.put(Step.HOST, () -> new HostView(host));
         screens.put(Step.VERSIONS, () -> new VersionsView(versions, host.engineProperty().isNotNull()));
-        screens.put(Step.CHECKS, () -> new ChecksView(matrix, versions.selected()));
+        screens.put(Step.CHECKS, () -> {
+            ChecksView checks = new ChecksView(matrix, versions.selected());
+            checks.useProfiles(services.profiles(), reportTasks);
+            return checks;
+        });
         screens.put(Step.FINDINGS, () -> new FindingsView(matrix == null ? null
-            : new FindingsViewModel(matrix, waivers, journal::waive)));
-        screens.put(Step.REPORT, () -> new ReportView(new ReportViewModel(reportTasks, () -> entries(matrix),
-            () -> hostUri(host), () -> List.copyOf(waivers.values())), dialogs));
+            : new FindingsViewModel(matrix, entered.waivers(), entered::waive, entered.notes(), entered::addNote,
+                entered::author)));
+        screens.put(Step.REPORT, () -> {
+            ReportViewModel report = new ReportViewModel(reportTasks, () -> entries(matrix), () -> hostUri(host),
+                () -> List.copyOf(entered.waivers().values()), () -> List.copyOf(entered.notes()));
+            entered.bindParties(report);
+            return new ReportView(report, dialogs);
+        });
         return screens;
     }
 
@@ -226,19 +246,68 @@ public final class WorkbenchApplication extends Application {
         })).start();
     }
 
-    private void restore(Assessment assessment, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+    private void save(Stage stage) {
+        entered.flush();
+        if (!document.save(sentence -> showFileError(stage, sentence))) {
+            saveAs(stage);
+        }
+    }
+
+    private void saveAs(Stage stage) {
+        entered.flush();
+        Path current = document.fileProperty().get();
+        String suggested = current == null ? "assessment" + AssessmentFiles.EXTENSION
+            : current.getFileName().toString();
+        dialogs.save(stage, "Save assessment as", suggested)
+            .ifPresent(path -> document.saveAs(path, sentence -> showFileError(stage, sentence)));
+    }
+
+    private void openFile(Stage stage, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        entered.flush();
+        dialogs.open(stage, "Open assessment", new FileChooser.ExtensionFilter("Vetbench assessments",
+            "*" + AssessmentFiles.EXTENSION)).ifPresent(path -> document.open(path,
+                opened -> load(opened, versions, matrix), sentence -> showFileError(stage, sentence)));
+    }
+
+    // An opened or restored assessment takes the place of the current one: its results, what the assessor entered
+    // beside them, and the versions picked.
+    private void load(Assessment assessment, VersionsViewModel versions, CheckMatrixViewModel matrix) {
+        entered.load(assessment);
+        if (matrix != null) {
+            Map<String, List<CheckResult>> results = resultsByVersion(assessment);
+            matrix.clearResults();
+            matrix.restore(results);
+            versions.items().stream()
+                .filter(item -> !results.containsKey(item.rowProperty().get().reference()))
+                .forEach(item -> item.selectedProperty().set(false));
+            // Limitation: results of versions the connected engine does not list stay in the file but out of
+            // the matrix, so the findings and the report leave them out.
+            pickOnceListed(versions, List.copyOf(results.keySet()), () -> { });
+        }
+        window.reshow();
+    }
+
+    private static Map<String, List<CheckResult>> resultsByVersion(Assessment assessment) {
         Map<String, List<CheckResult>> results = new HashMap<>();
         assessment.results().forEach(entry -> results.computeIfAbsent(entry.versionId(), id -> new ArrayList<>())
             .add(entry.result()));
+        return results;
+    }
+
+    private static void showFileError(Stage stage, String sentence) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setTitle("Assessment file");
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("fileError");
+        alert.show();
+    }
+
+    private void restore(Assessment assessment, VersionsViewModel versions, CheckMatrixViewModel matrix) {
         tasks.create(() -> {
             journal.resume();
             return null;
-        }).onSuccess(ignored -> {
-            assessment.waivers().forEach(waiver -> waivers.put(
-                FindingsViewModel.key(waiver.versionId(), waiver.checkId()), waiver));
-            matrix.restore(results);
-            pickOnceListed(versions, List.copyOf(results.keySet()), () -> { });
-        }).start();
+        }).onSuccess(ignored -> load(assessment, versions, matrix)).start();
     }
 
     private static List<ReportViewModel.Entry> entries(CheckMatrixViewModel matrix) {

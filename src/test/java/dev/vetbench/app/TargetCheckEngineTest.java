@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vetbench.checks.CheckRegistry;
 import dev.vetbench.checks.CheckResult;
+import dev.vetbench.checks.ErrorReason;
 import dev.vetbench.checks.Verdict;
+import dev.vetbench.docker.Readiness;
+import dev.vetbench.docker.TargetProfile;
+import dev.vetbench.docker.TargetProfiles;
 import dev.vetbench.testbed.TestBed;
+import dev.vetbench.ui.checks.VersionProfiles;
 import dev.vetbench.ui.versions.VersionRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +27,9 @@ import org.junit.jupiter.api.Test;
 class TargetCheckEngineTest {
 
     private final DockerEngineConnector engines = new DockerEngineConnector();
-    private final TargetCheckEngine engine = new TargetCheckEngine(engines, CheckRegistry.standard());
+    private final TargetProfiles saved = new TargetProfiles(temporaryFolder());
+    private final VersionProfileBook profiles = new VersionProfileBook(saved, engines);
+    private final TargetCheckEngine engine = new TargetCheckEngine(engines, CheckRegistry.standard(), profiles);
 
     @BeforeEach
     void connect() throws Exception {
@@ -25,9 +37,33 @@ class TargetCheckEngineTest {
         engines.connect(engines.defaultHost());
     }
 
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("vetbench-profiles");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @AfterEach
     void close() {
         engines.close();
+    }
+
+    @Test
+    void aProfileSavedForAVersionIsUsedByItsNextRun() {
+        VersionRow fixed = version(TestBed.FRONTEND, "1.5.0");
+        TargetProfile builtIn = profiles.profileFor(fixed);
+        profiles.save(fixed, builtIn.withReadiness(Readiness.logLine("never-printed-by-nginx"))
+            .withDeadline(Duration.ofSeconds(3)));
+        List<String> log = new CopyOnWriteArrayList<>();
+
+        CheckResult result = engine.run("heartbleed", fixed, log::add, () -> false);
+
+        assertThat(builtIn.name()).isEqualTo("nginx-tls-frontend");
+        assertThat(log).anyMatch(line -> line.contains("with profile " + VersionProfiles.savedName(fixed)));
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.errorReason()).isEqualTo(ErrorReason.TARGET_NOT_READY);
     }
 
     @Test

@@ -79,6 +79,16 @@ public final class CheckMatrixViewModel {
         rows.forEach(this::restore);
     }
 
+    /** Forgets every result and restored result (before opening another assessment); running cells are cancelled. */
+    public void clearResults() {
+        cancelAll();
+        restored.clear();
+        rows.forEach(row -> row.cells.values().forEach(cell -> {
+            cell.result.set(null);
+            cell.state.set(CellState.NOT_RUN);
+        }));
+    }
+
     private Row restore(Row row) {
         for (CheckResult result : restored.getOrDefault(row.version.reference(), List.of())) {
             Cell cell = row.cell(result.checkId());

@@ -6,8 +6,12 @@ import dev.vetbench.checks.Verdict;
 import dev.vetbench.ui.checks.CheckMatrixViewModel.Cell;
 import dev.vetbench.ui.checks.CheckMatrixViewModel.CellState;
 import dev.vetbench.ui.checks.CheckMatrixViewModel.Row;
+import dev.vetbench.docker.DockerException;
+import dev.vetbench.docker.TargetProfile;
+import dev.vetbench.ui.common.BackgroundTasks;
 import dev.vetbench.ui.common.EmptyState;
 import dev.vetbench.ui.common.WorkbenchScreen;
+import dev.vetbench.ui.versions.VersionRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +60,10 @@ public final class ChecksView implements WorkbenchScreen {
     private final SimpleObjectProperty<Instant> clock = new SimpleObjectProperty<>(Instant.now());
     private final ObservableBooleanValue runnable;
     private final Node content;
+    private final Label profileStatus = new Label();
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(false);
+    private VersionProfiles profiles;
+    private BackgroundTasks profileTasks;
 
     /** The screen over a check engine; {@code model} is null when this build has none wired in. */
     public ChecksView(CheckMatrixViewModel model, ObservableList<?> pickedVersions) {
@@ -81,6 +89,41 @@ public final class ChecksView implements WorkbenchScreen {
         } else {
             root.getChildren().setAll(content);
         }
+    }
+
+    /** Turns on "Edit profile..." for the selected version, reading and saving profiles off the FX thread. */
+    public void useProfiles(VersionProfiles versionProfiles, BackgroundTasks tasks) {
+        this.profiles = versionProfiles;
+        this.profileTasks = tasks;
+        editable.set(versionProfiles != null);
+    }
+
+    /** Opens the profile editor for this version (the "Edit profile..." button on the selected row). */
+    public void editProfile(VersionRow version) {
+        profileTasks.create(() -> profiles.profileFor(version))
+            .onSuccess(profile -> showEditor(version, profile))
+            .onError(e -> profileStatus.setText(sentence(e,
+                "Could not read the profile of " + version.reference() + "; check the engine connection.")))
+            .start();
+    }
+
+    private void showEditor(VersionRow version, TargetProfile profile) {
+        String name = profile.name().startsWith("version-") ? profile.name() : VersionProfiles.savedName(version);
+        ProfileEditorViewModel editor = new ProfileEditorViewModel(profile, name);
+        new ProfileEditorDialog(root.getScene().getWindow(), version.reference(), editor).dialog().showAndWait()
+            .ifPresent(edited -> profileTasks.create(() -> {
+                profiles.save(version, edited);
+                return edited;
+            }).onSuccess(saved -> profileStatus.setText("Saved the profile of " + version.reference()
+                + "; its next run uses it."))
+                .onError(e -> profileStatus.setText(sentence(e, "Could not save the profile of "
+                    + version.reference() + "; check that the profile folder is writable.")))
+                .start());
+    }
+
+    // The engine's own sentences (DockerException) already say what failed and what to do.
+    private static String sentence(Throwable e, String fallback) {
+        return e instanceof DockerException ? e.getMessage() : fallback;
     }
 
     @Override
@@ -143,7 +186,13 @@ public final class ChecksView implements WorkbenchScreen {
         Button cancel = button("Cancel", Material2MZ.STOP, model::cancelAll);
         cancel.setId("cancelChecks");
         cancel.disableProperty().bind(model.busyProperty().not());
-        HBox bar = new HBox(8, all, cell, row, column, new Spacer(), cancel);
+        Button profile = button("Edit profile...", Material2MZ.TUNE,
+            () -> selectedRow().ifPresent(r -> editProfile(r.version())));
+        profile.setId("editProfile");
+        profile.disableProperty().bind(cell.disableProperty().or(editable.not()));
+        profileStatus.setId("profileStatus");
+        profileStatus.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox bar = new HBox(8, all, cell, row, column, profile, profileStatus, new Spacer(), cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -187,7 +236,10 @@ public final class ChecksView implements WorkbenchScreen {
         row.setOnAction(event -> selectedRow().ifPresent(model::runRow));
         MenuItem column = new MenuItem("Run this check on every version");
         column.setOnAction(event -> selected().ifPresent(c -> model.runColumn(c.check().id())));
-        return new ContextMenu(cell, row, column);
+        MenuItem profile = new MenuItem("Edit profile...");
+        profile.disableProperty().bind(editable.not());
+        profile.setOnAction(event -> selectedRow().ifPresent(r -> editProfile(r.version())));
+        return new ContextMenu(cell, row, column, profile);
     }
 
     private Optional<Cell> selected() {

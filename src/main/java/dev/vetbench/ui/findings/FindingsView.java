@@ -2,15 +2,22 @@ package dev.vetbench.ui.findings;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.vetbench.assessment.Note;
 import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.checks.Verdict;
 import dev.vetbench.ui.common.EmptyState;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import dev.vetbench.ui.findings.FindingsViewModel.Finding;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -40,6 +47,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** The Findings screen: each result with its evidence, and what changed from one version to the next. */
 public final class FindingsView implements WorkbenchScreen {
 
+    private static final DateTimeFormatter WRITTEN =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
     private final FindingsViewModel model;
     private final StackPane root = new StackPane();
     private final EmptyState empty = new EmptyState(Material2AL.FLAG);
@@ -48,6 +58,12 @@ public final class FindingsView implements WorkbenchScreen {
     private final GridPane facts = new GridPane();
     private final TextArea transcript = new TextArea();
     private final VBox waiverBox = new VBox(6);
+    private final VBox notesList = new VBox(8);
+    private final TextArea noteText = new TextArea();
+    // A note typed but not yet added stays with its result while the assessor looks at another one.
+    // Limitation: such drafts live only in this window; they are not autosaved until "Add note" is pressed.
+    private final Map<String, String> drafts = new HashMap<>();
+    private Finding shown;
     private final Node content;
 
     /** The screen over the matrix's results; {@code model} is null when no check engine is wired in. */
@@ -87,8 +103,13 @@ public final class FindingsView implements WorkbenchScreen {
     private Node createContent() {
         ListView<Finding> list = new ListView<>(model.findings());
         list.setId("findingsList");
-        list.setCellFactory(view -> new FindingCell(finding -> model.waiver(finding).isPresent()));
+        list.setCellFactory(view -> new FindingCell(finding -> model.waiver(finding).isPresent(),
+            finding -> !model.notes(finding).isEmpty()));
         model.waivers().addListener((MapChangeListener<String, Waiver>) change -> list.refresh());
+        model.notes().addListener((ListChangeListener<Note>) change -> {
+            list.refresh();
+            showNotes(shown);
+        });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
@@ -136,7 +157,7 @@ public final class FindingsView implements WorkbenchScreen {
         transcript.setPrefRowCount(14);
         Label evidence = new Label("What was sent and received");
         evidence.getStyleClass().add(Styles.TITLE_4);
-        VBox box = new VBox(10, title, summary, waiverBox, facts, evidence, transcript);
+        VBox box = new VBox(10, title, summary, waiverBox, facts, createNotes(), evidence, transcript);
         box.setPadding(new Insets(16, 24, 16, 16));
         VBox.setVgrow(transcript, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(box);
@@ -146,11 +167,66 @@ public final class FindingsView implements WorkbenchScreen {
         return scroll;
     }
 
-    private void show(Finding finding) {
-        facts.getChildren().clear();
+    private Node createNotes() {
+        Label caption = new Label("Notes");
+        caption.getStyleClass().add(Styles.TITLE_4);
+        notesList.setId("notesList");
+        noteText.setId("noteText");
+        noteText.setPromptText("What you saw, what the vendor said, what to ask next…");
+        noteText.setWrapText(true);
+        noteText.setPrefRowCount(3);
+        Button add = new Button("Add note", new FontIcon(Material2MZ.NOTE_ADD));
+        add.setId("addNote");
+        add.disableProperty().bind(Bindings.createBooleanBinding(() -> noteText.getText().isBlank(),
+            noteText.textProperty()));
+        add.setOnAction(event -> addNote());
+        return new VBox(8, caption, notesList, noteText, add);
+    }
+
+    private void addNote() {
+        if (shown != null && model.addNote(shown, noteText.getText(), Instant.now())) {
+            noteText.clear();
+        }
+    }
+
+    private void showNotes(Finding finding) {
         if (finding == null) {
+            notesList.getChildren().clear();
             return;
         }
+        List<Note> notes = model.notes(finding);
+        if (notes.isEmpty()) {
+            Label none = new Label("No notes on this result yet.");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            notesList.getChildren().setAll(none);
+        } else {
+            notesList.getChildren().setAll(notes.stream().map(FindingsView::noteLine).toList());
+        }
+    }
+
+    private static Node noteLine(Note note) {
+        Label who = new Label((note.author().isBlank() ? "Assessor" : note.author()) + " · "
+            + WRITTEN.format(note.writtenAt()));
+        who.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Label text = new Label(note.text());
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.getStyleClass().add("note-text");
+        return new VBox(2, who, text);
+    }
+
+    private void show(Finding finding) {
+        facts.getChildren().clear();
+        if (shown != null) {
+            drafts.put(draftKey(shown), noteText.getText());
+        }
+        shown = finding;
+        showNotes(finding);
+        if (finding == null) {
+            noteText.clear();
+            return;
+        }
+        noteText.setText(drafts.getOrDefault(draftKey(finding), ""));
         CheckResult result = finding.result();
         title.setText(finding.verdictText() + " · " + finding.check().title() + " · " + finding.reference());
         summary.setText(result.summary());
@@ -187,6 +263,10 @@ public final class FindingsView implements WorkbenchScreen {
         }
     }
 
+    private static String draftKey(Finding finding) {
+        return FindingsViewModel.key(finding.reference(), finding.check().id());
+    }
+
     private int fact(int row, String name, String value) {
         Label key = new Label(name);
         key.getStyleClass().add(Styles.TEXT_MUTED);
@@ -204,18 +284,22 @@ public final class FindingsView implements WorkbenchScreen {
         private final Label check = new Label();
         private final Label version = new Label();
         private final Label waived = new Label("waived");
+        private final Label noted = new Label("noted");
         private final HBox box;
         private final Predicate<Finding> waivedCheck;
+        private final Predicate<Finding> notedCheck;
 
-        FindingCell(Predicate<Finding> waivedCheck) {
+        FindingCell(Predicate<Finding> waivedCheck, Predicate<Finding> notedCheck) {
             this.waivedCheck = waivedCheck;
+            this.notedCheck = notedCheck;
             waived.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+            noted.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             badge.getStyleClass().add("verdict-badge");
             badge.setMinWidth(58);
             badge.setAlignment(Pos.CENTER);
             check.getStyleClass().add(Styles.TEXT_BOLD);
             version.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            box = new HBox(10, badge, new VBox(2, check, version), waived);
+            box = new HBox(10, badge, new VBox(2, check, version), waived, noted);
             box.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0);
         }
@@ -238,6 +322,7 @@ public final class FindingsView implements WorkbenchScreen {
             }
             badge.setText(finding.verdictText());
             waived.setVisible(waivedCheck.test(finding));
+            noted.setVisible(notedCheck.test(finding));
             check.setText(finding.check().title());
             version.setText(finding.reference());
             setGraphic(box);

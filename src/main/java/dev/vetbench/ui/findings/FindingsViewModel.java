@@ -1,5 +1,6 @@
 package dev.vetbench.ui.findings;
 
+import dev.vetbench.assessment.Note;
 import dev.vetbench.assessment.VersionOrder;
 import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
@@ -15,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
@@ -31,21 +34,38 @@ public final class FindingsViewModel {
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
     private final ObservableMap<String, Waiver> waivers;
     private final Consumer<Waiver> onWaiver;
+    private final ObservableList<Note> notes;
+    private final Consumer<Note> onNote;
+    private final Supplier<String> author;
+
+    /** Without notes shared with the rest of the window. */
+    public FindingsViewModel(CheckMatrixViewModel matrix, ObservableMap<String, Waiver> waivers,
+            Consumer<Waiver> onWaiver) {
+        this(matrix, waivers, onWaiver, FXCollections.observableArrayList(), note -> { }, () -> "");
+    }
 
     /**
      * @param waivers the waivers granted so far, by {@link #key}; shared with the Report screen
      * @param onWaiver told of each new waiver (the autosave)
+     * @param notes the assessor's notes so far; shared with the Report screen
+     * @param onNote told of each new note (the autosave)
+     * @param author who signs a new note
      */
     public FindingsViewModel(CheckMatrixViewModel matrix, ObservableMap<String, Waiver> waivers,
-            Consumer<Waiver> onWaiver) {
+            Consumer<Waiver> onWaiver, ObservableList<Note> notes, Consumer<Note> onNote, Supplier<String> author) {
         this.matrix = matrix;
         this.waivers = waivers;
         this.onWaiver = onWaiver;
+        this.notes = notes;
+        this.onNote = onNote;
+        this.author = author;
         matrix.busyProperty().addListener((obs, was, busy) -> {
             if (!busy) {
                 refresh();
             }
         });
+        // Versions picked after an assessment was opened come with their results already in their cells.
+        matrix.rows().addListener((ListChangeListener<CheckMatrixViewModel.Row>) change -> refresh());
     }
 
     /** Reads the matrix again: findings (FAIL, then ERROR, then the rest) and the changes between versions. */
@@ -80,6 +100,28 @@ public final class FindingsViewModel {
         waivers.put(key(finding.reference(), finding.check().id()), waiver);
         onWaiver.accept(waiver);
         return Optional.empty();
+    }
+
+    /** Adds the assessor's note to a result; a blank note is not added. */
+    public boolean addNote(Finding finding, String text, Instant now) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        Note note = new Note(finding.reference(), finding.check().id(), text.strip(), author.get(), now);
+        notes.add(note);
+        onNote.accept(note);
+        return true;
+    }
+
+    /** The notes on one result, oldest first. */
+    public List<Note> notes(Finding finding) {
+        return notes.stream()
+            .filter(note -> note.versionId().equals(finding.reference()) && note.checkId().equals(finding.check().id()))
+            .toList();
+    }
+
+    public ObservableList<Note> notes() {
+        return notes;
     }
 
     public Optional<Waiver> waiver(Finding finding) {

@@ -58,6 +58,11 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final BorderPane root = new BorderPane();
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+    private FileActions fileActions = new FileActions(() -> { }, () -> { }, () -> { });
+
+    /** What File > Open..., Save and Save as... do. */
+    public record FileActions(Runnable open, Runnable save, Runnable saveAs) {
+    }
 
     /** The screens are built the first time they are shown, so the window opens without building them all. */
     public MainWindow(Map<Step, Supplier<WorkbenchScreen>> factories, HostViewModel host, UiSettingsStore store) {
@@ -72,6 +77,18 @@ public final class MainWindow {
         content.getStyleClass().add("content");
         current.addListener((obs, old, step) -> show(step));
         darkTheme.selectedProperty().addListener((obs, old, dark) -> applyTheme(dark));
+    }
+
+    /** Wires the File menu's Open..., Save and Save as... items. */
+    public void useFileActions(FileActions actions) {
+        this.fileActions = actions;
+    }
+
+    /** Shows the current screen afresh, after the assessment under it was replaced. */
+    public void reshow() {
+        if (current.get() != null) {
+            screen(current.get()).shown();
+        }
     }
 
     public Parent root() {
@@ -142,13 +159,16 @@ public final class MainWindow {
     }
 
     private Menu createFileMenu() {
-        // Limitation: results and waivers autosave to one file (AssessmentJournal); saving under a chosen name is
-        // still to come, so Save stays disabled rather than pretending to save.
-        MenuItem save = item("Save assessment", shortcut(KeyCode.S), () -> { });
-        save.setDisable(true);
+        MenuItem open = item("Open...", shortcut(KeyCode.O), () -> fileActions.open().run());
+        open.setId("openItem");
+        MenuItem save = item("Save", shortcut(KeyCode.S), () -> fileActions.save().run());
+        save.setId("saveItem");
+        MenuItem saveAs = item("Save as...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN), () -> fileActions.saveAs().run());
+        saveAs.setId("saveAsItem");
         MenuItem quit = item("Quit", shortcut(KeyCode.Q), () -> windowOf().hide());
         quit.setId("quitItem");
-        return new Menu("_File", null, save, new SeparatorMenuItem(), quit);
+        return new Menu("_File", null, open, save, saveAs, new SeparatorMenuItem(), quit);
     }
 
     private Menu createViewMenu() {

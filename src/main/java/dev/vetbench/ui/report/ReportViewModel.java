@@ -3,6 +3,7 @@ package dev.vetbench.ui.report;
 import dev.vetbench.assessment.Assessment;
 import dev.vetbench.assessment.Assessor;
 import dev.vetbench.assessment.ImageVersion;
+import dev.vetbench.assessment.Note;
 import dev.vetbench.assessment.Scope;
 import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
@@ -58,6 +59,7 @@ public final class ReportViewModel {
     private final Supplier<List<Entry>> results;
     private final Supplier<String> dockerHost;
     private final Supplier<List<Waiver>> waivers;
+    private final Supplier<List<Note>> notes;
     private final StringProperty vendor = new SimpleStringProperty("");
     private final StringProperty product = new SimpleStringProperty("");
     private final StringProperty assessor = new SimpleStringProperty("");
@@ -71,12 +73,19 @@ public final class ReportViewModel {
     private final ObservableList<BufferedImage> pages = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
+    /** Without notes. */
     public ReportViewModel(BackgroundTasks tasks, Supplier<List<Entry>> results, Supplier<String> dockerHost,
             Supplier<List<Waiver>> waivers) {
+        this(tasks, results, dockerHost, waivers, List::of);
+    }
+
+    public ReportViewModel(BackgroundTasks tasks, Supplier<List<Entry>> results, Supplier<String> dockerHost,
+            Supplier<List<Waiver>> waivers, Supplier<List<Note>> notes) {
         this.tasks = tasks;
         this.results = results;
         this.dockerHost = dockerHost;
         this.waivers = waivers;
+        this.notes = notes;
     }
 
     /** Opens a PKCS#12 file; the password array is wiped once the key is loaded. */
@@ -159,6 +168,9 @@ public final class ReportViewModel {
         }
         for (Waiver waiver : waivers.get()) {
             assessment = assessment.withWaiver(waiver);
+        }
+        for (Note note : notes.get()) {
+            assessment = assessment.withNote(note);
         }
         return assessment;
     }

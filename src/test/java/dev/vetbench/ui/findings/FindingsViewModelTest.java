@@ -2,6 +2,7 @@ package dev.vetbench.ui.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vetbench.assessment.Note;
 import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.checks.ErrorReason;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
 class FindingsViewModelTest {
@@ -72,6 +74,27 @@ class FindingsViewModelTest {
         assertThat(model.waiver(fail)).get().extracting(Waiver::approver).isEqualTo("CISO");
         assertThat(saved).hasSize(1);
         assertThat(fail.result().verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void aNoteBelongsToItsResultIsSignedByTheAssessorAndABlankOneIsNotAdded() {
+        List<Note> saved = new ArrayList<>();
+        ObservableList<Note> shared = FXCollections.observableArrayList();
+        FindingsViewModel model = new FindingsViewModel(emptyMatrix(), FXCollections.observableHashMap(),
+            waiver -> { }, shared, saved::add, () -> "Dana Assessor");
+        Finding flawed = finding("1.4.2", PROXY, Verdict.FAIL);
+        Finding fixed = finding("1.5.0", PROXY, Verdict.PASS);
+        Instant now = Instant.parse("2026-12-03T10:15:00Z");
+
+        assertThat(model.addNote(flawed, "  \n ", now)).isFalse();
+        assertThat(model.addNote(flawed, " The vendor says 1.5.0 fixes this. ", now)).isTrue();
+
+        Note expected = new Note("medivendor/frontend:1.4.2", "proxy-protocol", "The vendor says 1.5.0 fixes this.",
+            "Dana Assessor", now);
+        assertThat(model.notes(flawed)).containsExactly(expected);
+        assertThat(model.notes(fixed)).isEmpty();
+        assertThat(shared).containsExactly(expected);
+        assertThat(saved).containsExactly(expected);
     }
 
     @Test
