@@ -27,11 +27,6 @@ public final class DockerContexts {
     private DockerContexts() {
     }
 
-    /** The contexts of this user, as {@link #list(Map, Path)} reads them from the real environment. */
-    public static List<DockerContext> list() {
-        return list(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
     /**
      * The {@code default} context first, then the stored ones by name. Which one is current follows the docker
      * CLI: DOCKER_HOST means {@code default}, else DOCKER_CONTEXT, else {@code currentContext} in config.json.

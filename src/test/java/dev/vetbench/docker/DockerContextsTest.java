@@ -3,12 +3,12 @@ package dev.vetbench.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vetbench.testbed.DockerContextFiles;
+import dev.vetbench.testbed.TestBed;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class DockerContextsTest {
     @Test
     void theDefaultContextComesFirstThenTheStoredOnesByNameWithTheCurrentOneMarked() throws Exception {
         Path config = Files.createDirectories(home.resolve(".docker"));
-        Path labTls = writeContext(config, "lab", "Lab engine", "tcp://192.0.2.10:2376", true);
-        writeContext(config, "plain", "", "unix:///run/user/1000/docker.sock", false);
+        Path labTls = DockerContextFiles.write(config, "lab", "Lab engine", "tcp://192.0.2.10:2376", placeholderPems());
+        DockerContextFiles.write(config, "plain", "", "unix:///run/user/1000/docker.sock", null);
         Files.writeString(config.resolve("config.json"), "{\n\t\"auths\": {},\n\t\"currentContext\": \"plain\"\n}");
 
         List<DockerContext> contexts = DockerContexts.list(Map.of(), home);
@@ -44,15 +44,16 @@ class DockerContextsTest {
     @Test
     void dockerContextOverridesConfigJsonAndDockerHostOverridesBoth() throws Exception {
         Path config = Files.createDirectories(home.resolve(".docker"));
-        writeContext(config, "lab", "", "tcp://192.0.2.10:2375", false);
-        writeContext(config, "plain", "", "unix:///run/docker.sock", false);
+        DockerContextFiles.write(config, "lab", "", "tcp://192.0.2.10:2375", null);
+        DockerContextFiles.write(config, "plain", "", "unix:///run/docker.sock", null);
         Files.writeString(config.resolve("config.json"), "{\"currentContext\": \"plain\"}");
 
         List<DockerContext> byVariable = DockerContexts.list(Map.of("DOCKER_CONTEXT", "lab"), home);
         List<DockerContext> byHost = DockerContexts.list(Map.of("DOCKER_CONTEXT", "lab",
             "DOCKER_HOST", "tcp://198.51.100.7:2375"), home);
 
-        assertThat(byVariable).filteredOn(DockerContext::current).extracting(DockerContext::name).containsExactly("lab");
+        assertThat(byVariable).filteredOn(DockerContext::current).extracting(DockerContext::name)
+            .containsExactly("lab");
         assertThat(DockerHostSpec.resolve(Map.of("DOCKER_CONTEXT", "lab"), home).address())
             .isEqualTo("192.0.2.10:2375");
         assertThat(byHost).filteredOn(DockerContext::current).extracting(DockerContext::endpoint)
@@ -62,7 +63,7 @@ class DockerContextsTest {
     @Test
     void dockerConfigPointsAtAnotherConfigDirectory() throws Exception {
         Path elsewhere = Files.createDirectories(home.resolve("ci-docker"));
-        writeContext(elsewhere, "ci", "runner engine", "tcp://203.0.113.4:2375", false);
+        DockerContextFiles.write(elsewhere, "ci", "runner engine", "tcp://203.0.113.4:2375", null);
 
         List<DockerContext> contexts = DockerContexts.list(Map.of("DOCKER_CONFIG", elsewhere.toString()), home);
 
@@ -73,9 +74,9 @@ class DockerContextsTest {
     @Test
     void anUnreadableContextIsLeftOutAndAnSshContextIsListedButRefusedInOneSentence() throws Exception {
         Path config = Files.createDirectories(home.resolve(".docker"));
-        Path broken = Files.createDirectories(config.resolve("contexts/meta/" + id("broken")));
+        Path broken = Files.createDirectories(config.resolve("contexts/meta/" + DockerContextFiles.id("broken")));
         Files.writeString(broken.resolve("meta.json"), "{\"Name\":\"broken\",");
-        writeContext(config, "remote", "", "ssh://admin@engine.example", false);
+        DockerContextFiles.write(config, "remote", "", "ssh://admin@engine.example", null);
 
         List<DockerContext> contexts = DockerContexts.list(Map.of(), home);
 
@@ -85,31 +86,33 @@ class DockerContextsTest {
             .hasMessageStartingWith("The Docker host 'ssh://admin@engine.example' is not understood;");
     }
 
-    /** Writes a context as `docker context create` does; returns its TLS directory when it has one. */
-    static Path writeContext(Path config, String name, String description, String host, boolean tls)
-            throws Exception {
-        String id = id(name);
-        Path meta = Files.createDirectories(config.resolve("contexts/meta/" + id));
-        String metadata = description.isEmpty() ? "{}" : "{\"Description\":\"" + description + "\"}";
-        Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"" + name + "\",\"Metadata\":" + metadata
-            + ",\"Endpoints\":{\"docker\":{\"Host\":\"" + host + "\",\"SkipTLSVerify\":false}}}");
-        if (!tls) {
-            return null;
+    @Test
+    void aContextWithClientCertificatesReachesTheEngineThroughMutualTls() throws Exception {
+        TestBed.requireDocker();
+        Path certificates = home.resolve("certificates");
+        FakeEndpoints.makeMutualTlsCertificates(certificates);
+        Path config = Files.createDirectories(home.resolve(".docker"));
+        try (ServerSocket proxy = FakeEndpoints.mutualTlsProxy(certificates.resolve("engine.p12"),
+                certificates.resolve("client/ca.pem"), DockerHostSpec.LOCAL_SOCKET)) {
+            Path directory = DockerContextFiles.write(config, "secure", "", "tcp://127.0.0.1:" + proxy.getLocalPort(),
+                certificates.resolve("client"));
+            DockerContext secure = DockerContexts.list(Map.of(), home).get(1);
+
+            try (DockerConnection docker = DockerConnection.connect(secure.host())) {
+                assertThat(docker.host().transport()).isEqualTo(DockerHostSpec.Transport.TCP_TLS);
+                assertThat(docker.host().certDirectory()).isEqualTo(directory);
+                assertThat(docker.engine().engineVersion()).isNotBlank();
+            }
         }
-        Path directory = Files.createDirectories(config.resolve("contexts/tls/" + id + "/docker"));
-        for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
-            write(directory.resolve(file), file);
+    }
+
+    /** Files that only have to exist: parsing never reads them, connecting would. */
+    private Path placeholderPems() throws IOException {
+        Path directory = Files.createDirectories(home.resolve("placeholder-pems"));
+        for (String file : DockerContextFiles.PEM_FILES) {
+            String kind = file.equals("key.pem") ? "PRIVATE KEY" : "CERTIFICATE";
+            Files.writeString(directory.resolve(file), "-----BEGIN " + kind + "-----\n-----END " + kind + "-----\n");
         }
         return directory;
-    }
-
-    private static void write(Path file, String name) throws IOException {
-        String kind = name.equals("key.pem") ? "PRIVATE KEY" : "CERTIFICATE";
-        Files.writeString(file, "-----BEGIN " + kind + "-----\n-----END " + kind + "-----\n");
-    }
-
-    private static String id(String name) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-            .digest(name.getBytes(StandardCharsets.UTF_8)));
     }
 }
