@@ -4,9 +4,9 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.vetbench.ui.common.ErrorPane;
+import dev.vetbench.ui.common.PathConverter;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -30,7 +30,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -325,18 +324,6 @@ public final class HostView implements WorkbenchScreen {
         File chosen = chooser.showDialog(root.getScene().getWindow());
         if (chosen != null) {
             model.tlsDirectoryProperty().set(chosen.toPath());
-        }
-    }
-
-    private static final class PathConverter extends StringConverter<Path> {
-        @Override
-        public String toString(Path path) {
-            return path == null ? "" : path.toString();
-        }
-
-        @Override
-        public Path fromString(String text) {
-            return text == null || text.isBlank() ? null : Path.of(text.strip());
         }
     }
 }

@@ -6,9 +6,11 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.vetbench.ui.common.EmptyState;
 import dev.vetbench.ui.common.ErrorPane;
+import dev.vetbench.ui.common.PathConverter;
 import dev.vetbench.ui.common.Formats;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import dev.vetbench.ui.versions.VersionsViewModel.Item;
+import java.io.File;
 import java.time.Instant;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -19,17 +21,20 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -48,7 +53,8 @@ public final class VersionsView implements WorkbenchScreen {
         this.model = model;
         this.runnable = model.loadingProperty().not();
         this.connected = connected; // Held here: a binding nobody references is collected with its listeners.
-        content = new VBox(12, createHeader(), createToolbar(), createError(), createTable(), createFooter());
+        content = new VBox(12, createHeader(), createToolbar(), createLoginRow(), createError(), createTable(),
+            createFooter());
         content.setPadding(new Insets(24, 32, 16, 32));
         empty.show("No Docker engine yet", "Connect to a Docker engine on the Host screen (Ctrl+1); "
             + "its repositories and tags appear here.");
@@ -68,6 +74,11 @@ public final class VersionsView implements WorkbenchScreen {
     @Override
     public void run() {
         model.refresh();
+    }
+
+    @Override
+    public void cancel() {
+        model.cancel();
     }
 
     @Override
@@ -108,9 +119,58 @@ public final class VersionsView implements WorkbenchScreen {
         list.disableProperty().bind(model.loadingProperty());
         list.setOnAction(event -> model.listRegistry());
 
-        HBox bar = new HBox(8, search, refresh, new Spacer(), registry, repository, list);
+        ToggleButton login = new ToggleButton(null, new FontIcon(Material2AL.LOCK));
+        login.setId("registryLoginToggle");
+        login.setTooltip(new Tooltip("Log in to the registry or trust its CA certificate"));
+        login.selectedProperty().bindBidirectional(model.loginShownProperty());
+
+        HBox bar = new HBox(8, search, refresh, new Spacer(), registry, repository, login, list);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private Node createLoginRow() {
+        TextField user = new TextField();
+        user.setId("registryUser");
+        user.setPromptText("User name");
+        user.setPrefColumnCount(12);
+        user.textProperty().bindBidirectional(model.usernameProperty());
+        PasswordField password = new PasswordField();
+        password.setId("registryPassword");
+        password.setPromptText("Password or token");
+        password.setPrefColumnCount(12);
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        password.setOnAction(event -> model.listRegistry());
+
+        TextField ca = new TextField();
+        ca.setId("registryCaFile");
+        ca.setPromptText("CA certificate of the registry (PEM), if it has a private CA");
+        Bindings.bindBidirectional(ca.textProperty(), model.caFileProperty(), new PathConverter());
+        Button browse = new Button("Browse…", new FontIcon(Material2AL.FOLDER_OPEN));
+        browse.setOnAction(event -> chooseCaFile());
+        HBox.setHgrow(ca, Priority.ALWAYS);
+
+        Label caption = new Label("Registry login");
+        caption.getStyleClass().add(Styles.TEXT_MUTED);
+        Label kept = new Label("kept in memory only");
+        kept.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox row = new HBox(8, caption, user, password, ca, browse, kept);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(model.loginShownProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    private void chooseCaFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("CA certificate of the registry");
+        chooser.getExtensionFilters().addAll(
+            new FileChooser.ExtensionFilter("Certificates (*.crt, *.pem, *.cer)", "*.crt", "*.pem", "*.cer"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+        File chosen = chooser.showOpenDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            model.caFileProperty().set(chosen.toPath());
+        }
     }
 
     private Node createError() {
@@ -164,7 +224,7 @@ public final class VersionsView implements WorkbenchScreen {
         TableColumn<Item, Item> column = new TableColumn<>("Where");
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(col -> new WhereCell());
-        column.setPrefWidth(110);
+        column.setPrefWidth(130);
         column.setSortable(false);
         return column;
     }
@@ -177,20 +237,29 @@ public final class VersionsView implements WorkbenchScreen {
             case 1 -> "1 version picked.";
             default -> model.selected().size() + " versions picked.";
         }, model.selected()));
-        HBox footer = new HBox(count);
+        Label notice = new Label();
+        notice.setId("versionsNotice");
+        notice.getStyleClass().add(Styles.TEXT_MUTED);
+        notice.textProperty().bind(model.noticeProperty());
+        HBox footer = new HBox(16, count, notice);
         footer.setAlignment(Pos.CENTER_LEFT);
         return footer;
     }
 
-    /** "on host", or a Pull button and its progress for a version seen only in a registry. */
+    /** "on host", or a Pull button and its progress (with Cancel) for a version seen only in a registry. */
     private final class WhereCell extends TableCell<Item, Item> {
         private final Label onHost = new Label("on host", new FontIcon(Material2AL.CHECK_CIRCLE));
         private final Button pull = new Button("Pull", new FontIcon(Material2AL.CLOUD_DOWNLOAD));
         private final ProgressBar progress = new ProgressBar();
+        private final Button cancel = new Button(null, new FontIcon(Material2AL.CLOSE));
+        private final HBox pulling = new HBox(4, progress, cancel);
 
         WhereCell() {
             pull.getStyleClass().addAll(Styles.SMALL);
-            progress.setPrefWidth(120);
+            progress.setPrefWidth(90);
+            cancel.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+            cancel.setTooltip(new Tooltip("Cancel the pull (Esc cancels all)"));
+            pulling.setAlignment(Pos.CENTER_LEFT);
             onHost.getStyleClass().add(Styles.TEXT_MUTED);
         }
 
@@ -206,7 +275,8 @@ public final class VersionsView implements WorkbenchScreen {
                 setGraphic(onHost);
             } else if (item.pullingProperty().get()) {
                 progress.progressProperty().bind(item.progressProperty());
-                setGraphic(progress);
+                cancel.setOnAction(event -> model.cancelPull(item));
+                setGraphic(pulling);
             } else {
                 pull.setOnAction(event -> model.pull(item));
                 setGraphic(pull);
