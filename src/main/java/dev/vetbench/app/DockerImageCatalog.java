@@ -87,13 +87,20 @@ final class DockerImageCatalog implements ImageCatalog {
         };
     }
 
-    // Bytes done over bytes known, across layers; -1 (indeterminate) until the engine has named a size.
+    // Each layer is downloaded, then extracted; both halves count, so the bar does not fall back when extraction
+    // starts. -1 (indeterminate) until the engine has named a size.
     private static double fraction(Map<String, long[]> layers, PullProgress event) {
         if (!event.layerId().isEmpty() && event.total() > 0) {
-            layers.put(event.layerId(), new long[] {Math.max(0, event.current()), event.total()});
+            long[] layer = layers.computeIfAbsent(event.layerId(), id -> new long[3]);
+            int half = event.status().startsWith("Extracting") ? 1 : 0;
+            layer[half] = Math.min(Math.max(0, event.current()), event.total());
+            layer[2] = Math.max(layer[2], event.total());
+            if (half == 1) {
+                layer[0] = layer[2]; // Extraction only starts once the download is complete.
+            }
         }
-        long done = layers.values().stream().mapToLong(layer -> Math.min(layer[0], layer[1])).sum();
-        long total = layers.values().stream().mapToLong(layer -> layer[1]).sum();
+        long done = layers.values().stream().mapToLong(layer -> layer[0] + layer[1]).sum();
+        long total = layers.values().stream().mapToLong(layer -> 2 * layer[2]).sum();
         return total == 0 ? -1 : (double) done / total;
     }
 

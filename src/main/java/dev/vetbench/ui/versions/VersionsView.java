@@ -14,7 +14,6 @@ import java.io.File;
 import java.time.Instant;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -106,7 +106,14 @@ public final class VersionsView implements WorkbenchScreen {
         refresh.disableProperty().bind(model.loadingProperty());
         refresh.setOnAction(event -> model.refresh());
 
-        TextField registry = new TextField();
+        ToggleButton login = new ToggleButton(null, new FontIcon(Material2AL.LOCK));
+        login.setId("registryLoginToggle");
+        login.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        login.setTooltip(new Tooltip("Log in to the registry or trust its CA certificate"));
+        login.selectedProperty().bindBidirectional(model.loginShownProperty());
+        CustomTextField registry = new CustomTextField();
+        registry.setId("registryAddress");
+        registry.setRight(login);
         registry.setPromptText("Registry, e.g. 127.0.0.1:5055");
         registry.setPrefColumnCount(14);
         registry.textProperty().bindBidirectional(model.registryProperty());
@@ -116,15 +123,11 @@ public final class VersionsView implements WorkbenchScreen {
         repository.textProperty().bindBidirectional(model.repositoryProperty());
         repository.setOnAction(event -> model.listRegistry());
         Button list = new Button("List tags", new FontIcon(Material2AL.CLOUD_DOWNLOAD));
+        list.setMinWidth(Region.USE_PREF_SIZE);
         list.disableProperty().bind(model.loadingProperty());
         list.setOnAction(event -> model.listRegistry());
 
-        ToggleButton login = new ToggleButton(null, new FontIcon(Material2AL.LOCK));
-        login.setId("registryLoginToggle");
-        login.setTooltip(new Tooltip("Log in to the registry or trust its CA certificate"));
-        login.selectedProperty().bindBidirectional(model.loginShownProperty());
-
-        HBox bar = new HBox(8, search, refresh, new Spacer(), registry, repository, login, list);
+        HBox bar = new HBox(8, search, refresh, new Spacer(), registry, repository, list);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -133,12 +136,12 @@ public final class VersionsView implements WorkbenchScreen {
         TextField user = new TextField();
         user.setId("registryUser");
         user.setPromptText("User name");
-        user.setPrefColumnCount(12);
+        user.setPrefColumnCount(10);
         user.textProperty().bindBidirectional(model.usernameProperty());
         PasswordField password = new PasswordField();
         password.setId("registryPassword");
-        password.setPromptText("Password or token");
-        password.setPrefColumnCount(12);
+        password.setPromptText("Password (kept in memory only)");
+        password.setPrefColumnCount(14);
         password.textProperty().bindBidirectional(model.passwordProperty());
         password.setOnAction(event -> model.listRegistry());
 
@@ -147,14 +150,14 @@ public final class VersionsView implements WorkbenchScreen {
         ca.setPromptText("CA certificate of the registry (PEM), if it has a private CA");
         Bindings.bindBidirectional(ca.textProperty(), model.caFileProperty(), new PathConverter());
         Button browse = new Button("Browse…", new FontIcon(Material2AL.FOLDER_OPEN));
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(event -> chooseCaFile());
         HBox.setHgrow(ca, Priority.ALWAYS);
 
-        Label caption = new Label("Registry login");
+        Label caption = new Label("Registry login", new FontIcon(Material2AL.LOCK));
         caption.getStyleClass().add(Styles.TEXT_MUTED);
-        Label kept = new Label("kept in memory only");
-        kept.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        HBox row = new HBox(8, caption, user, password, ca, browse, kept);
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, caption, user, password, ca, browse);
         row.setAlignment(Pos.CENTER_LEFT);
         row.visibleProperty().bind(model.loginShownProperty());
         row.managedProperty().bind(row.visibleProperty());
@@ -220,9 +223,14 @@ public final class VersionsView implements WorkbenchScreen {
         return column;
     }
 
-    private TableColumn<Item, Item> createWhereColumn() {
-        TableColumn<Item, Item> column = new TableColumn<>("Where");
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+    private TableColumn<Item, Where> createWhereColumn() {
+        TableColumn<Item, Where> column = new TableColumn<>("Where");
+        // A value that changes with the row's state: the cell is only redrawn when its value changes.
+        column.setCellValueFactory(cell -> {
+            Item item = cell.getValue();
+            return Bindings.createObjectBinding(() -> new Where(item, item.rowProperty().get().onHost(),
+                item.pullingProperty().get()), item.rowProperty(), item.pullingProperty());
+        });
         column.setCellFactory(col -> new WhereCell());
         column.setPrefWidth(130);
         column.setSortable(false);
@@ -246,8 +254,12 @@ public final class VersionsView implements WorkbenchScreen {
         return footer;
     }
 
+    /** Where a version stands, as the Where column draws it. */
+    private record Where(Item item, boolean onHost, boolean pulling) {
+    }
+
     /** "on host", or a Pull button and its progress (with Cancel) for a version seen only in a registry. */
-    private final class WhereCell extends TableCell<Item, Item> {
+    private final class WhereCell extends TableCell<Item, Where> {
         private final Label onHost = new Label("on host", new FontIcon(Material2AL.CHECK_CIRCLE));
         private final Button pull = new Button("Pull", new FontIcon(Material2AL.CLOUD_DOWNLOAD));
         private final ProgressBar progress = new ProgressBar();
@@ -264,16 +276,17 @@ public final class VersionsView implements WorkbenchScreen {
         }
 
         @Override
-        protected void updateItem(Item item, boolean empty) {
-            super.updateItem(item, empty);
+        protected void updateItem(Where where, boolean empty) {
+            super.updateItem(where, empty);
             progress.progressProperty().unbind();
-            if (empty || item == null) {
+            if (empty || where == null) {
                 setGraphic(null);
                 return;
             }
-            if (item.rowProperty().get().onHost()) {
+            Item item = where.item();
+            if (where.onHost()) {
                 setGraphic(onHost);
-            } else if (item.pullingProperty().get()) {
+            } else if (where.pulling()) {
                 progress.progressProperty().bind(item.progressProperty());
                 cancel.setOnAction(event -> model.cancelPull(item));
                 setGraphic(pulling);
