@@ -1,13 +1,19 @@
 package dev.vetbench.app;
 
 import dev.vetbench.docker.DockerConnection;
+import dev.vetbench.docker.DockerContext;
+import dev.vetbench.docker.DockerContexts;
 import dev.vetbench.docker.DockerException;
 import dev.vetbench.docker.DockerHostSpec;
 import dev.vetbench.docker.EngineInfo;
 import dev.vetbench.ui.host.EngineConnector;
+import dev.vetbench.ui.host.HostContext;
 import dev.vetbench.ui.host.EngineSummary;
 import dev.vetbench.ui.host.EngineUnavailableException;
 import dev.vetbench.ui.host.HostSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +29,32 @@ final class DockerEngineConnector implements EngineConnector, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerEngineConnector.class);
 
+    private final Map<String, String> env;
+    private final Path home;
     private DockerConnection current;
+
+    DockerEngineConnector() {
+        this(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** With the environment and home directory given, so tests can point it at their own Docker config. */
+    DockerEngineConnector(Map<String, String> env, Path home) {
+        this.env = Map.copyOf(env);
+        this.home = home;
+    }
 
     @Override
     public HostSpec defaultHost() {
         String override = System.getProperty("vetbench.docker.host");
         DockerHostSpec spec = override != null && !override.isBlank()
-            ? DockerHostSpec.parse(override, null).withOrigin("vetbench.docker.host") : DockerHostSpec.resolve();
+            ? DockerHostSpec.parse(override, null).withOrigin("vetbench.docker.host")
+            : DockerHostSpec.resolve(env, home);
         return toHostSpec(spec);
+    }
+
+    @Override
+    public List<HostContext> contexts() {
+        return DockerContexts.list(env, home).stream().map(DockerEngineConnector::toHostContext).toList();
     }
 
     @Override
@@ -70,6 +94,17 @@ final class DockerEngineConnector implements EngineConnector, AutoCloseable {
         }
     }
 
+    private static HostContext toHostContext(DockerContext context) {
+        HostSpec host;
+        try {
+            host = toHostSpec(context.host());
+        } catch (DockerException e) {
+            // Listed all the same (ssh:// and the like), so the assessor sees it; connecting says why not.
+            host = new HostSpec(context.endpoint(), null, context.origin());
+        }
+        return new HostContext(context.name(), context.description(), host, context.current());
+    }
+
     private static HostSpec toHostSpec(DockerHostSpec spec) {
         return new HostSpec(spec.uri().toString(), spec.certDirectory(), spec.origin());
     }
@@ -78,6 +113,12 @@ final class DockerEngineConnector implements EngineConnector, AutoCloseable {
     // on the screen instead.
     static String sentence(HostSpec host, DockerException e) {
         LOG.debug("Connecting to {} failed: {}", host.uri(), e.getMessage());
+        if (host.uri().startsWith("ssh://")) {
+            // Limitation: docker-java speaks unix sockets and tcp only; an ssh:// context needs a forwarded socket.
+            return "Vetbench cannot reach an engine over ssh:// yet. Forward its socket with ssh -NL "
+                + "/tmp/vetbench-docker.sock:/var/run/docker.sock " + host.uri().substring("ssh://".length())
+                + " and connect to unix:///tmp/vetbench-docker.sock.";
+        }
         return switch (e.reason()) {
             case UNREACHABLE -> host.uri().startsWith("unix:")
                 ? "No Docker engine answers at " + host.uri() + ". Start Docker (sudo systemctl start docker) "

@@ -12,7 +12,8 @@ public final class DockerErrors {
     /** The verdict's reason for an engine failure. */
     public static ErrorReason reason(DockerException e) {
         return switch (e.reason()) {
-            case UNREACHABLE, NOT_DOCKER, TLS_FAILED, REGISTRY_REFUSED -> ErrorReason.DOCKER_UNAVAILABLE;
+            case UNREACHABLE, NOT_DOCKER, TLS_FAILED, REGISTRY_REFUSED, LOGIN_REQUIRED ->
+                ErrorReason.DOCKER_UNAVAILABLE;
             case NOT_FOUND -> ErrorReason.WRONG_USAGE;
             case TARGET_EXITED -> ErrorReason.TARGET_EXITED;
             case TARGET_NOT_READY -> ErrorReason.TARGET_NOT_READY;

@@ -23,8 +23,10 @@ public final class DockerException extends RuntimeException {
         TLS_FAILED,
         /** The image, tag or repository does not exist. */
         NOT_FOUND,
-        /** A registry refused the request (authentication, permission, server error). */
+        /** A registry refused the request (wrong credentials, permission, server error). */
         REGISTRY_REFUSED,
+        /** A registry asks for a user name and password, and none were given. */
+        LOGIN_REQUIRED,
         /** A container stopped before it became ready. */
         TARGET_EXITED,
         /** A container did not become ready before its deadline. */

@@ -1,15 +1,7 @@
 package dev.vetbench.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,7 +76,7 @@ public record DockerHostSpec(Transport transport, String address, Path certDirec
 
     /**
      * Finds the engine the way the docker CLI does: DOCKER_HOST (with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH), else
-     * the current Docker context, else the local socket.
+     * the current Docker context (DOCKER_CONTEXT, else config.json), else the local socket.
      */
     public static DockerHostSpec resolve() {
         return resolve(System.getenv(), Path.of(System.getProperty("user.home")));
@@ -96,10 +88,10 @@ public record DockerHostSpec(Transport transport, String address, Path certDirec
         if (dockerHost != null && !dockerHost.isBlank()) {
             return fromEnvironment(dockerHost, env, home);
         }
-        Path config = configDirectory(env, home);
-        DockerHostSpec fromContext = fromCurrentContext(config);
-        return fromContext != null ? fromContext
-            : new DockerHostSpec(Transport.UNIX, LOCAL_SOCKET.toString(), null, "local socket");
+        return DockerContexts.current(env, home)
+            .filter(context -> !context.isDefault())
+            .map(DockerContext::host)
+            .orElse(new DockerHostSpec(Transport.UNIX, LOCAL_SOCKET.toString(), null, "local socket"));
     }
 
     /** The address as a URI, as docker-java and the docker CLI take it. */
@@ -118,58 +110,15 @@ public record DockerHostSpec(Transport transport, String address, Path certDirec
         return new DockerHostSpec(transport, address, certDirectory, newOrigin);
     }
 
-    private static DockerHostSpec fromEnvironment(String dockerHost, Map<String, String> env, Path home) {
+    static DockerHostSpec fromEnvironment(String dockerHost, Map<String, String> env, Path home) {
         String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "");
         boolean tls = !verify.isBlank() && !"0".equals(verify) && !"false".equalsIgnoreCase(verify);
         Path certs = null;
         if (tls) {
             String certPath = env.get("DOCKER_CERT_PATH");
-            certs = certPath == null || certPath.isBlank() ? configDirectory(env, home) : Path.of(certPath);
+            certs = certPath == null || certPath.isBlank() ? DockerContexts.configDirectory(env, home)
+                : Path.of(certPath);
         }
         return parse(dockerHost, dockerHost.strip().startsWith("tcp://") ? certs : null).withOrigin("DOCKER_HOST");
-    }
-
-    private static Path configDirectory(Map<String, String> env, Path home) {
-        String dockerConfig = env.get("DOCKER_CONFIG");
-        return dockerConfig == null || dockerConfig.isBlank() ? home.resolve(".docker") : Path.of(dockerConfig);
-    }
-
-    private static DockerHostSpec fromCurrentContext(Path configDirectory) {
-        String context = readJson(configDirectory.resolve("config.json")).path("currentContext").asText("");
-        if (context.isEmpty() || "default".equals(context)) {
-            return null;
-        }
-
-        // The docker CLI stores a context under the SHA-256 of its name.
-        String id = sha256(context);
-        JsonNode endpoint = readJson(configDirectory.resolve("contexts/meta/" + id + "/meta.json"))
-            .path("Endpoints").path("docker");
-        String host = endpoint.path("Host").asText("");
-        if (host.isEmpty()) {
-            return null;
-        }
-
-        Path tlsDirectory = configDirectory.resolve("contexts/tls/" + id + "/docker");
-        boolean tls = host.startsWith("tcp://") && Files.isRegularFile(tlsDirectory.resolve("cert.pem"));
-        return parse(host, tls ? tlsDirectory : null).withOrigin("Docker context '" + context + "'");
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile())
-                : new ObjectMapper().createObjectNode();
-        } catch (IOException e) {
-            // A broken config file is the docker CLI's to report; Vetbench falls back to the local socket.
-            return new ObjectMapper().createObjectNode();
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 }

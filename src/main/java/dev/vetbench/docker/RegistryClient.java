@@ -55,15 +55,18 @@ public final class RegistryClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI base;
     private final String name;
     private final RegistryCredentials credentials;
     private final HttpClient http;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private volatile URI base;
+    // Plain HTTP was only guessed (a bare loopback address), so a TLS-only registry may still be behind it.
+    private volatile boolean plainGuessed;
     private volatile boolean basicChallenged;
 
-    private RegistryClient(URI base, RegistryCredentials credentials, HttpClient http) {
+    private RegistryClient(URI base, boolean plainGuessed, RegistryCredentials credentials, HttpClient http) {
         this.base = base;
+        this.plainGuessed = plainGuessed;
         this.name = base.getAuthority();
         this.credentials = credentials;
         this.http = http;
@@ -79,12 +82,13 @@ public final class RegistryClient {
      */
     public static RegistryClient open(String address, RegistryCredentials credentials, Path caFile) {
         URI base = baseUri(address, caFile != null || credentials != null);
+        boolean guessed = "http".equals(base.getScheme()) && !address.strip().startsWith("http://");
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NORMAL);
         if (caFile != null) {
             builder.sslContext(trusting(caFile));
         }
-        return new RegistryClient(base, credentials, builder.build());
+        return new RegistryClient(base, guessed, credentials, builder.build());
     }
 
     /** The registry's address, e.g. {@code 127.0.0.1:5055}. */
@@ -171,6 +175,15 @@ public final class RegistryClient {
 
     private HttpResponse<InputStream> send(String method, String path, String scope, String what) {
         HttpResponse<InputStream> response = exchange(method, path, authorization(scope));
+        if (response.statusCode() == 400 && plainGuessed) {
+            // A TLS-only server answers a plain request with 400 (Go's: "Client sent an HTTP request to an HTTPS
+            // server"); the Docker engine, too, tries the other scheme for a registry on loopback.
+            closeQuietly(response);
+            plainGuessed = false;
+            base = URI.create("https" + base.toString().substring("http".length()));
+            LOG.debug("Registry {} wants HTTPS; switching", name);
+            response = exchange(method, path, authorization(scope));
+        }
         if (response.statusCode() == 401) {
             String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
             closeQuietly(response);
@@ -220,7 +233,7 @@ public final class RegistryClient {
             return "Bearer " + token;
         }
         if (credentials == null) {
-            throw new DockerException(DockerException.Reason.REGISTRY_REFUSED, "Registry " + name
+            throw new DockerException(DockerException.Reason.LOGIN_REQUIRED, "Registry " + name
                 + " asks for a user name and password; give them with --username and --password-file.", null);
         }
         basicChallenged = true;
@@ -233,11 +246,14 @@ public final class RegistryClient {
     }
 
     private DockerException refused(int status, String what) {
+        if (status == 401 && credentials == null) {
+            return new DockerException(DockerException.Reason.LOGIN_REQUIRED, "Registry " + name
+                + " refused anonymous access (HTTP 401); give a user name and password with --username and "
+                + "--password-file.", null);
+        }
         if (status == 401) {
-            String advice = credentials == null ? "give a user name and password with --username and --password-file"
-                : "check the user name and password";
             return new DockerException(DockerException.Reason.REGISTRY_REFUSED, "Registry " + name
-                + " refused the credentials (HTTP 401); " + advice + ".", null);
+                + " refused the credentials (HTTP 401); check the user name and password.", null);
         }
         if (status == 403) {
             return new DockerException(DockerException.Reason.REGISTRY_REFUSED, "Registry " + name

@@ -92,6 +92,17 @@ class DockerEngineConnectorTest {
             .hasMessageContaining("use unix:///path/to/docker.sock or tcp://host:port");
     }
 
+    @Test
+    void anSshContextSaysHowToForwardItsSocket() {
+        HostSpec ssh = new HostSpec("ssh://admin@engine.example", null, "Docker context 'remote'");
+
+        assertThatThrownBy(() -> connector.connect(ssh))
+            .isInstanceOf(EngineUnavailableException.class)
+            .hasMessage("Vetbench cannot reach an engine over ssh:// yet. Forward its socket with ssh -NL "
+                + "/tmp/vetbench-docker.sock:/var/run/docker.sock admin@engine.example and connect to "
+                + "unix:///tmp/vetbench-docker.sock.");
+    }
+
     private static void answer(ServerSocket server, String reply) {
         while (!server.isClosed()) {
             try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {

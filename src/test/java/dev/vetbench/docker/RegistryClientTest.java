@@ -81,8 +81,20 @@ class RegistryClientTest {
 
         DockerException failure = catchThrowableOfType(DockerException.class, () -> registry.tags(TestBed.FRONTEND));
 
+        assertThat(failure.reason()).isEqualTo(DockerException.Reason.LOGIN_REQUIRED);
         assertThat(failure).hasMessage("Registry " + TestBed.AUTH_REGISTRY
             + " asks for a user name and password; give them with --username and --password-file.");
+    }
+
+    @Test
+    void aBareLoopbackAddressOfATlsOnlyRegistryIsTriedOverHttpsAfterItsPlainHttpRefusal() {
+        TestBed.requireDocker();
+        RegistryClient untrusted = RegistryClient.open(TestBed.AUTH_REGISTRY, null, null);
+
+        DockerException failure = catchThrowableOfType(DockerException.class, () -> untrusted.tags(TestBed.FRONTEND));
+
+        assertThat(failure.reason()).isEqualTo(DockerException.Reason.TLS_FAILED);
+        assertThat(RegistryClient.open(TestBed.REGISTRY, null, null).tags(TestBed.FRONTEND)).contains("1.5.0");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class ErrorPane extends VBox {
         sentence.getStyleClass().add(Styles.TEXT_BOLD);
         HBox.setHgrow(sentence, Priority.ALWAYS);
         sentence.setMaxWidth(Double.MAX_VALUE);
+        sentence.setMinHeight(Region.USE_PREF_SIZE); // A crowded screen must not cut the sentence to one line.
         HBox head = new HBox(10, icon, sentence);
 
         code.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);

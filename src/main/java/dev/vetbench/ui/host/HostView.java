@@ -4,9 +4,10 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.vetbench.ui.common.ErrorPane;
+import dev.vetbench.ui.common.PathConverter;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import java.io.File;
-import java.nio.file.Path;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -18,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -28,7 +30,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -45,7 +46,7 @@ public final class HostView implements WorkbenchScreen {
     public HostView(HostViewModel model) {
         this.model = model;
         this.runnable = model.connecting().not();
-        VBox content = new VBox(16, createHeader(), createStatusCard(), createConnectCard());
+        VBox content = new VBox(16, createHeader(), createStatusCard(), createContextsCard(), createConnectCard());
         content.getStyleClass().add("screen");
         content.setPadding(new Insets(24, 32, 24, 32));
         content.setMaxWidth(880);
@@ -62,6 +63,11 @@ public final class HostView implements WorkbenchScreen {
     @Override
     public void run() {
         model.connectEntered();
+    }
+
+    @Override
+    public void shown() {
+        model.refreshContexts();
     }
 
     @Override
@@ -162,6 +168,81 @@ public final class HostView implements WorkbenchScreen {
         return pane;
     }
 
+    private Node createContextsCard() {
+        Label title = new Label("Docker contexts");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label hint = new Label("The engines set up with docker context create; the docker CLI's current one is "
+            + "marked.");
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        GridPane rows = new GridPane();
+        rows.setId("contextList");
+        rows.setHgap(16);
+        rows.setVgap(6);
+        rows.getColumnConstraints().addAll(new ColumnConstraints(), growing(), new ColumnConstraints());
+        Runnable refresh = () -> fillContexts(rows);
+        model.contexts().addListener((ListChangeListener<HostContext>) change -> refresh.run());
+        model.engineProperty().addListener((obs, old, now) -> refresh.run());
+        refresh.run();
+
+        VBox card = new VBox(8, new VBox(2, title, hint), rows);
+        card.getStyleClass().add("card-box");
+        card.visibleProperty().bind(Bindings.isNotEmpty(model.contexts()));
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
+    }
+
+    private void fillContexts(GridPane rows) {
+        rows.getChildren().clear();
+        int row = 0;
+        for (HostContext context : model.contexts()) {
+            rows.addRow(row++, createContextName(context), createContextEndpoint(context),
+                createContextAction(context));
+        }
+    }
+
+    private static Node createContextName(HostContext context) {
+        Label name = new Label(context.name());
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox box = new HBox(6, name);
+        box.setAlignment(Pos.CENTER_LEFT);
+        if (context.current()) {
+            Label current = new Label("current");
+            current.getStyleClass().addAll(Styles.ACCENT, Styles.TEXT_SMALL);
+            box.getChildren().add(current);
+        }
+        return box;
+    }
+
+    private static Node createContextEndpoint(HostContext context) {
+        String tls = context.host().usesTls() ? "  ·  TLS" : "";
+        String description = context.description().isEmpty() ? "" : "  ·  " + context.description();
+        Label endpoint = new Label(context.host().uri() + tls + description);
+        endpoint.getStyleClass().add(Styles.TEXT_MUTED);
+        endpoint.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        return endpoint;
+    }
+
+    private Node createContextAction(HostContext context) {
+        EngineSummary engine = model.engineProperty().get();
+        if (engine != null && sameEngine(engine.host(), context.host())) {
+            Label connected = new Label("connected", new FontIcon(Material2AL.CHECK_CIRCLE));
+            connected.getStyleClass().add(Styles.SUCCESS);
+            return connected;
+        }
+        Button use = new Button("Connect");
+        use.setId("context-" + context.name());
+        use.getStyleClass().add(Styles.SMALL);
+        use.disableProperty().bind(model.connecting());
+        use.setOnAction(event -> model.connect(context));
+        return use;
+    }
+
+    // The same address reached from DOCKER_HOST, a context or typed in is the same engine.
+    private static boolean sameEngine(HostSpec one, HostSpec other) {
+        return one.uri().equals(other.uri()) && Objects.equals(one.tlsCertDirectory(), other.tlsCertDirectory());
+    }
+
     private Node createConnectCard() {
         Label title = new Label("Connect to a host");
         title.getStyleClass().add(Styles.TITLE_4);
@@ -243,18 +324,6 @@ public final class HostView implements WorkbenchScreen {
         File chosen = chooser.showDialog(root.getScene().getWindow());
         if (chosen != null) {
             model.tlsDirectoryProperty().set(chosen.toPath());
-        }
-    }
-
-    private static final class PathConverter extends StringConverter<Path> {
-        @Override
-        public String toString(Path path) {
-            return path == null ? "" : path.toString();
-        }
-
-        @Override
-        public Path fromString(String text) {
-            return text == null || text.isBlank() ? null : Path.of(text.strip());
         }
     }
 }

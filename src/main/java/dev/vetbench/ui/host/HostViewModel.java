@@ -40,6 +40,7 @@ public final class HostViewModel {
     private final StringProperty address = new SimpleStringProperty("");
     private final ObjectProperty<Path> tlsDirectory = new SimpleObjectProperty<>();
     private final ObservableList<String> recentHosts = FXCollections.observableArrayList();
+    private final ObservableList<HostContext> contexts = FXCollections.observableArrayList();
     private RunningTask running;
 
     public HostViewModel(EngineConnector connector, BackgroundTasks tasks, List<String> recent,
@@ -52,6 +53,7 @@ public final class HostViewModel {
 
     /** Connects to the default engine (DOCKER_HOST, Docker context, local socket); called at start. */
     public void connectDefault() {
+        refreshContexts();
         tasks.create(connector::defaultHost)
             .onSuccess(this::connect)
             .onError(e -> fail(ErrorReport.of("Vetbench could not work out which Docker engine to use. "
@@ -68,6 +70,20 @@ public final class HostViewModel {
             return;
         }
         connect(HostSpec.entered(uri, tlsDirectory.get()));
+    }
+
+    /** Reads the Docker contexts again, e.g. after the assessor created one with the docker CLI. */
+    public void refreshContexts() {
+        tasks.create(connector::contexts)
+            .onSuccess(contexts::setAll)
+            .onError(e -> LOG.warn("Reading the Docker contexts failed", e))
+            .start();
+    }
+
+    /** Connects to the engine a Docker context names, with its TLS material if it has any. */
+    public void connect(HostContext context) {
+        LOG.info("Using Docker context {}", context.name());
+        connect(context.host());
     }
 
     public void connect(HostSpec host) {
@@ -153,6 +169,11 @@ public final class HostViewModel {
 
     public ObservableList<String> recentHosts() {
         return recentHosts;
+    }
+
+    /** The Docker CLI contexts, the built-in {@code default} first. */
+    public ObservableList<HostContext> contexts() {
+        return contexts;
     }
 
     public BooleanBinding connecting() {

@@ -1,8 +1,11 @@
 package dev.vetbench.ui.versions;
 
+import dev.vetbench.checks.CancellationToken;
 import dev.vetbench.ui.common.BackgroundTasks;
 import dev.vetbench.ui.common.ErrorReport;
 import dev.vetbench.ui.versions.ImageCatalog.CatalogException;
+import dev.vetbench.ui.versions.ImageCatalog.Problem;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -40,6 +45,12 @@ public final class VersionsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty registry = new SimpleStringProperty("");
     private final StringProperty repository = new SimpleStringProperty("");
+    // The registry login lives only here and in the catalog's memory: never saved, never logged.
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ObjectProperty<Path> caFile = new SimpleObjectProperty<>();
+    private final BooleanProperty loginShown = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private ImageCatalog catalog;
@@ -84,11 +95,18 @@ public final class VersionsViewModel {
             return;
         }
         ImageCatalog from = catalog;
+        RegistryAccess access = new RegistryAccess(username.get(), password.get(), caFile.get());
         loading.set(true);
-        tasks.create(() -> from.registryVersions(host, name))
+        notice.set("");
+        tasks.create(() -> from.registryVersions(host, name, access))
             .onSuccess(rows -> merge(rows, false))
-            .onError(e -> fail("Vetbench could not list the tags of " + name + " at " + host
-                + ". Check the registry address and that it answers.", e))
+            .onError(e -> {
+                if (e instanceof CatalogException known && known.problem() != Problem.FAILED) {
+                    loginShown.set(true); // The fields that fix it come into view.
+                }
+                fail("Vetbench could not list the tags of " + name + " at " + host
+                    + ". Check the registry address and that it answers.", e);
+            })
             .andFinally(() -> loading.set(false))
             .start();
     }
@@ -98,17 +116,51 @@ public final class VersionsViewModel {
             return;
         }
         ImageCatalog from = catalog;
+        CancellationToken cancel = new CancellationToken();
+        VersionRow before = item.row.get();
+        item.pullCancel = cancel;
         item.pulling.set(true);
         item.progress.set(-1);
-        tasks.create(() -> from.pull(item.row.get(), fraction -> tasks.publish(() -> item.progress.set(fraction))))
+        notice.set("");
+        tasks.create(() -> from.pull(before, fraction -> tasks.publish(() -> item.progress.set(fraction)), cancel))
             .onSuccess(row -> {
                 LOG.info("Pulled {} ({})", row.reference(), row.digest());
                 item.row.set(row);
             })
-            .onError(e -> fail("Pulling " + item.row.get().reference() + " failed. Check that the engine can "
-                + "reach the registry, then try again.", e))
-            .andFinally(() -> item.pulling.set(false))
+            .onError(e -> pullFailed(item, before, e))
+            .andFinally(() -> {
+                item.pulling.set(false);
+                item.pullCancel = null;
+            })
             .start();
+    }
+
+    /** Stops the pull of this version; the engine drops what it fetched and the row goes back to the registry. */
+    public void cancelPull(Item item) {
+        CancellationToken cancel = item.pullCancel;
+        if (cancel != null) {
+            LOG.info("Cancelling the pull of {}", item.row.get().reference());
+            cancel.cancel();
+        }
+    }
+
+    /** Stops every pull in progress (Esc on the screen). */
+    public void cancel() {
+        items.forEach(this::cancelPull);
+    }
+
+    private void pullFailed(Item item, VersionRow before, Throwable e) {
+        if (e instanceof CatalogException known && known.problem() == Problem.CANCELLED) {
+            item.row.set(before);
+            item.progress.set(-1);
+            notice.set(known.getMessage());
+            LOG.info("Versions: {}", known.getMessage());
+            // A pull may have finished just as it was cancelled: the host's own list says what is really there.
+            refresh();
+            return;
+        }
+        fail("Pulling " + before.reference() + " failed. Check that the engine can reach the registry, then try "
+            + "again.", e);
     }
 
     private void merge(List<VersionRow> rows, boolean fromHost) {
@@ -169,6 +221,29 @@ public final class VersionsViewModel {
         return repository;
     }
 
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    /** The registry's CA certificate (PEM), for registries with a private CA. */
+    public ObjectProperty<Path> caFileProperty() {
+        return caFile;
+    }
+
+    /** Whether the registry login fields are in view; set when a registry asks for them. */
+    public BooleanProperty loginShownProperty() {
+        return loginShown;
+    }
+
+    /** A sentence about something that went as asked but is worth saying, e.g. a cancelled pull. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
         return error.getReadOnlyProperty();
     }
@@ -187,6 +262,7 @@ public final class VersionsViewModel {
         private final BooleanProperty selected = new SimpleBooleanProperty();
         private final BooleanProperty pulling = new SimpleBooleanProperty();
         private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+        private volatile CancellationToken pullCancel;
 
         Item(VersionRow row) {
             this.row = new SimpleObjectProperty<>(row);

@@ -2,7 +2,13 @@ package dev.vetbench.ui.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vetbench.checks.CancellationToken;
 import dev.vetbench.ui.common.BackgroundTasks;
+import dev.vetbench.ui.versions.ImageCatalog.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -86,6 +92,97 @@ class VersionsViewModelTest {
         assertThat(model.items()).isEmpty();
     }
 
+    @Test
+    void aRegistryThatAsksForALoginShowsTheLoginFieldsAndTheLoginIsUsedForTheNextListing() throws Exception {
+        VersionsViewModel model = new VersionsViewModel(tasks);
+        List<RegistryAccess> asked = new ArrayList<>();
+        model.useCatalog(new Catalog() {
+            @Override
+            public List<VersionRow> registryVersions(String registry, String repository, RegistryAccess access)
+                    throws CatalogException {
+                asked.add(access);
+                if (!access.hasLogin()) {
+                    throw new CatalogException(Problem.LOGIN_REQUIRED, "Registry " + registry + " asks for a login; "
+                        + "enter your user name and password for it and list again.", null);
+                }
+                return super.registryVersions(registry, repository, access);
+            }
+        });
+        awaitIdle(model);
+        model.registryProperty().set("127.0.0.1:5056");
+        model.repositoryProperty().set("medivendor/frontend");
+
+        model.listRegistry();
+        awaitIdle(model);
+        assertThat(model.errorProperty().get().sentence()).isEqualTo("Registry 127.0.0.1:5056 asks for a login; "
+            + "enter your user name and password for it and list again.");
+        assertThat(model.loginShownProperty().get()).isTrue();
+
+        model.usernameProperty().set("assessor");
+        model.passwordProperty().set("s3cret-9");
+        model.caFileProperty().set(Path.of("/etc/ssl/registry-ca.crt"));
+        model.listRegistry();
+        awaitIdle(model);
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(asked).last().isEqualTo(new RegistryAccess("assessor", "s3cret-9",
+            Path.of("/etc/ssl/registry-ca.crt")));
+        assertThat(asked.get(1).toString()).doesNotContain("s3cret-9");
+        assertThat(model.items()).extracting(item -> item.rowProperty().get().tag()).contains("1.6.0");
+    }
+
+    @Test
+    void aCancelledPullPutsTheRowBackAndSaysSo() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> hostListings = new ArrayList<>();
+        VersionsViewModel model = new VersionsViewModel(tasks);
+        model.useCatalog(new Catalog() {
+            @Override
+            public List<VersionRow> hostVersions() throws CatalogException {
+                hostListings.add("listed");
+                return super.hostVersions();
+            }
+
+            @Override
+            public VersionRow pull(VersionRow version, Consumer<Double> progress, CancellationToken cancel)
+                    throws CatalogException {
+                progress.accept(0.1);
+                CountDownLatch stopped = new CountDownLatch(1);
+                cancel.onCancel(stopped::countDown);
+                started.countDown();
+                try {
+                    stopped.await(); // As the engine's stream does until it is closed.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new CatalogException(Problem.CANCELLED, "Pull of " + version.reference() + " cancelled.",
+                    null);
+            }
+        });
+        awaitIdle(model);
+        model.registryProperty().set("127.0.0.1:5055");
+        model.repositoryProperty().set("medivendor/frontend");
+        model.listRegistry();
+        awaitIdle(model);
+        VersionsViewModel.Item remote = model.items().stream()
+            .filter(item -> item.rowProperty().get().tag().equals("1.6.0")).findFirst().orElseThrow();
+        VersionRow before = remote.rowProperty().get();
+
+        model.pull(remote);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(remote.pullingProperty().get()).isTrue();
+        model.cancel();
+        awaitIdle(model);
+
+        assertThat(remote.pullingProperty().get()).isFalse();
+        assertThat(remote.rowProperty().get()).isEqualTo(before);
+        assertThat(remote.rowProperty().get().onHost()).isFalse();
+        assertThat(remote.progressProperty().get()).isEqualTo(-1.0);
+        assertThat(model.noticeProperty().get()).isEqualTo("Pull of medivendor/frontend:1.6.0 cancelled.");
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(hostListings).hasSize(2); // Listed again after the cancel, to show what the host really has.
+    }
+
     private static void awaitIdle(VersionsViewModel model) throws InterruptedException {
         for (int i = 0; i < 500 && model.loadingProperty().get(); i++) {
             Thread.sleep(10);
@@ -102,12 +199,14 @@ class VersionsViewModelTest {
         }
 
         @Override
-        public List<VersionRow> registryVersions(String registry, String repository) {
+        public List<VersionRow> registryVersions(String registry, String repository, RegistryAccess access)
+                throws CatalogException {
             return List.of(row(repository, "1.5.0", false), row(repository, "1.6.0", false));
         }
 
         @Override
-        public VersionRow pull(VersionRow version, Consumer<Double> progress) {
+        public VersionRow pull(VersionRow version, Consumer<Double> progress, CancellationToken cancel)
+                throws CatalogException {
             progress.accept(0.5);
             progress.accept(1.0);
             return row(version.repository(), version.tag(), true);
