@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -46,6 +48,8 @@ public final class CheckMatrixViewModel {
     private final List<CheckInfo> checks;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final Queue<String> pendingLines = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final Map<Cell, RunningTask> running = new LinkedHashMap<>();
     private final Map<String, List<CheckResult>> restored = new HashMap<>();
@@ -156,8 +160,7 @@ public final class CheckMatrixViewModel {
                 line(cell, "started");
             }
         });
-        return engine.run(cell.check.id(), cell.version, text -> tasks.publish(() -> line(cell, text)),
-            cancelled::get);
+        return engine.run(cell.check.id(), cell.version, text -> lineFromWorker(cell, text), cancelled::get);
     }
 
     private void finish(Cell cell, CheckResult result) {
@@ -184,12 +187,44 @@ public final class CheckMatrixViewModel {
             Duration.between(started, Instant.now()));
     }
 
-    private void line(Cell cell, String text) {
-        String time = LocalTime.now(ZoneId.systemDefault()).format(CLOCK);
-        log.add(time + "  " + cell.version.reference() + "  " + cell.check.id() + "  " + text);
-        if (log.size() > MAX_LOG_LINES) {
-            log.remove(0, log.size() - MAX_LOG_LINES);
+    // Engine lines arrive per handshake record from two workers at once: they queue here and reach the list in one
+    // change per FX turn, not one Platform.runLater and one ListView update per line.
+    private void lineFromWorker(Cell cell, String text) {
+        pendingLines.add(format(cell, text));
+        if (!flushScheduled.getAndSet(true)) {
+            tasks.publish(this::flushLog);
         }
+    }
+
+    private void line(Cell cell, String text) {
+        pendingLines.add(format(cell, text));
+        flushLog();
+    }
+
+    private void flushLog() {
+        flushScheduled.set(false);
+        List<String> batch = new ArrayList<>();
+        for (String next = pendingLines.poll(); next != null; next = pendingLines.poll()) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+
+        int overflow = log.size() + batch.size() - MAX_LOG_LINES;
+        if (overflow >= log.size()) {
+            log.setAll(batch.subList(batch.size() - Math.min(batch.size(), MAX_LOG_LINES), batch.size()));
+        } else {
+            if (overflow > 0) {
+                log.remove(0, overflow);
+            }
+            log.addAll(batch);
+        }
+    }
+
+    private static String format(Cell cell, String text) {
+        String time = LocalTime.now(ZoneId.systemDefault()).format(CLOCK);
+        return time + "  " + cell.version.reference() + "  " + cell.check.id() + "  " + text;
     }
 
     public List<CheckInfo> checks() {
