@@ -146,7 +146,8 @@ public final class VersionsViewModel {
 
     /** Stops every pull in progress (Esc on the screen). */
     public void cancel() {
-        items.forEach(this::cancelPull);
+        // A copy: a pull that stops at once lists the host again, which changes the items under the loop.
+        List.copyOf(items).forEach(this::cancelPull);
     }
 
     private void pullFailed(Item item, VersionRow before, Throwable e) {
