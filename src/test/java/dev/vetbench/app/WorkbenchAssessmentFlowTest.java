@@ -89,6 +89,9 @@ class WorkbenchAssessmentFlowTest {
         System.out.println("longest-fx-pulse-gap-ms " + longestGapMillis);
         System.out.println("longest-fx-pulse-gap-ended-at " + gaps.longestEndedAt());
         System.out.println("fx-thread-cpu-ms " + fxBusyMillis + " of " + gaps.wallMillis() + " ms wall");
+        // The aim is 100 ms (docs/benchmarks.md has the figures); a loaded CI machine gets ten times that, while
+        // Docker or network work on the FX thread (a container start alone takes seconds) would exceed it.
+        assertThat(longestGapMillis).as("longest gap between FX pulses during the run").isLessThan(1000);
 
         shortcut(KeyCode.DIGIT4);
         ListView<?> findings = robot.lookup("#findingsList").queryAs(ListView.class);
