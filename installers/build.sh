@@ -48,11 +48,59 @@ echo "runtime modules: $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
     --output "$out/runtime"
 
+# Start-up: a class-data sharing (CDS) archive of the JDK classes in the runtime, and later one of the JDK and
+# application classes the window loads until it is interactive. JDK 17 only accepts an application archive at the
+# class path it was made for, so the build records which classes to archive (vetbench.classlist) and the Linux
+# packages make the archive at the installed path (postinst, %post). The launcher uses it when it is there and
+# matches, and starts without it (slower, nothing else changes) when it is not. C1 alone compiles enough for this
+# app: the long work is network and Docker I/O. Figures: docs/benchmarks.md, "Launch".
+# Limitation: only the Linux packages make the application archive; the .msi and .dmg have no script that could.
+"$out/runtime/bin/java" -Xshare:dump > "$out/cds-base.log" 2>&1
+app_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/vetbench.jsa' --java-options -XX:TieredStopAtLevel=1)
+
+# The app image every installer is made from: the launcher's icon and console mode belong to it.
+case "$platform" in
+    macos) image="$out/vetbench.app"; app_dir="$image/Contents/app"; launcher="$image/Contents/MacOS/vetbench"
+        app_options+=(--icon assets/icon/vetbench.icns --mac-package-identifier dev.vetbench.Vetbench) ;;
+    windows) image="$out/vetbench"; app_dir="$image/app"; launcher="$image/vetbench.exe"
+        app_options+=(--icon assets/icon/vetbench.ico --win-console) ;;
+    *) image="$out/vetbench"; app_dir="$image/lib/app"; launcher="$image/bin/vetbench"
+        app_options+=(--icon assets/icon/png/vetbench-256.png) ;;
+esac
+jpackage --type app-image --name vetbench --app-version "$version" --vendor "Vetbench" \
+    --input "$out/input" --main-jar vetbench.jar --main-class dev.vetbench.app.Main \
+    --runtime-image "$out/runtime" --dest "$out" "${app_options[@]}"
+
+# Record the class list by starting the window once; it exits at its first frame (-Dvetbench.ui.exitAfterStartup).
+# On Linux without a display, Xvfb stands in.
+record_class_list() {
+    local config display_pid="" status=0
+    config=$(mktemp -d)
+    if [ "$platform" = linux ] && [ -z "${DISPLAY:-}" ]; then
+        command -v Xvfb > /dev/null || { echo "no display and no Xvfb" > "$out/cds-app.log"; return 1; }
+        export DISPLAY=:$(( 90 + RANDOM % 9 ))
+        Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp > /dev/null 2>&1 &
+        display_pid=$!
+        sleep 1
+    fi
+    JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$app_dir/vetbench.classlist -Dvetbench.ui.exitAfterStartup=true \
+-Dvetbench.config.dir=$config" "$launcher" > "$out/cds-app.log" 2>&1 || status=$?
+    [ -n "$display_pid" ] && kill "$display_pid" 2> /dev/null
+    rm -rf "$config"
+    [ "$status" -eq 0 ] && [ -s "$app_dir/vetbench.classlist" ]
+}
+if record_class_list; then
+    echo "start-up class list: $(wc -l < "$app_dir/vetbench.classlist") classes"
+else
+    rm -f "$app_dir/vetbench.classlist"
+    echo "build.sh: no start-up class list recorded (see $out/cds-app.log); the installed app starts without an" \
+        "archive, about half a second slower" >&2
+fi
+
 common=(--name vetbench --app-version "$version" --vendor "Vetbench"
     --description "Container security assessments with signed reports"
     --copyright "Copyright the Vetbench authors"
-    --input "$out/input" --main-jar vetbench.jar --main-class dev.vetbench.app.Main
-    --runtime-image "$out/runtime" --dest "$out"
+    --app-image "$image" --dest "$out"
     --file-associations "installers/$platform/vetbench-file.properties"
     --resource-dir "installers/$platform")
 # Signing options and the like, e.g. JPACKAGE_EXTRA='--mac-sign --mac-signing-key-user-name "..."'
@@ -69,15 +117,12 @@ for type in "${types[@]}"; do
                 --linux-deb-maintainer "vetbench@localhost" --linux-rpm-license-type "Proprietary" ;;
         msi)
             jpackage "${common[@]}" --type msi --icon assets/icon/vetbench.ico --win-menu --win-menu-group Vetbench \
-                --win-shortcut --win-dir-chooser --win-console \
+                --win-shortcut --win-dir-chooser \
                 --win-upgrade-uuid 6d0b5b7e-2f57-4c3a-9d53-7c1f1e0a4b21 ;;
         dmg)
             jpackage "${common[@]}" --type dmg --icon assets/icon/vetbench.icns \
                 --mac-package-identifier dev.vetbench.Vetbench --mac-package-name Vetbench ;;
-        app-image)
-            jpackage --type app-image --name vetbench --app-version "$version" --input "$out/input" \
-                --main-jar vetbench.jar --main-class dev.vetbench.app.Main --runtime-image "$out/runtime" \
-                --dest "$out" ;;
+        app-image) ;; # Already made above.
         *) echo "build.sh: unknown type $type" >&2; exit 2 ;;
     esac
 done
