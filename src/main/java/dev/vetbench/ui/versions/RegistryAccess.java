@@ -6,6 +6,8 @@ import java.nio.file.Path;
  * How to reach a registry that asks for a login or uses a private CA. Held in memory only: nothing here is written
  * to disk or logged, and {@link #toString()} never shows the password.
  *
+ * <p>Limitation: logins are typed in for the session; ~/.docker/config.json and credential helpers are not read.
+ *
  * @param username the registry user, or empty for anonymous access
  * @param password the password or access token, or empty
  * @param caFile a PEM file with the CA certificate that signed the registry's certificate, or null for the Java
