@@ -33,9 +33,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Runs one check on one image version for the Checks screen: the TLS checks get a target started from a built-in
- * profile on the connected engine and probe its TLS port; the image checks (PROXY protocol, encryption at rest)
- * start their own target from the same profile. Every target is removed afterwards.
+ * Runs one check on one image version for the Checks screen: the TLS checks get a target started from the
+ * version's profile on the connected engine (shared with the other TLS check of that version while both run) and
+ * probe its TLS port; the image checks (PROXY protocol, encryption at rest) start their own target from the same
+ * profile. Every target is removed once no check uses it.
  */
 final class TargetCheckEngine implements CheckEngine {
 
@@ -51,6 +52,7 @@ final class TargetCheckEngine implements CheckEngine {
     private final DockerEngineConnector engines;
     private final CheckRegistry registry;
     private final VersionProfileBook profiles;
+    private final SharedTargets targets = new SharedTargets();
 
     TargetCheckEngine(DockerEngineConnector engines, CheckRegistry registry, VersionProfileBook profiles) {
         this.engines = engines;
@@ -90,9 +92,9 @@ final class TargetCheckEngine implements CheckEngine {
                     target.asCheckTarget(), event -> log.accept(describe(event)), checkCancel);
             }
             log.accept("starting " + version.reference() + " with profile " + profile.name());
-            try (RunningTarget target = connection.launcher().start(version.reference(), profile, log::accept,
+            try (SharedTargets.Lease lease = targets.acquire(connection, version.reference(), profile, log,
                     dockerCancel)) {
-                CheckTarget endpoint = endpoint(target, profile, version);
+                CheckTarget endpoint = endpoint(lease.target(), profile, version);
                 log.accept("target ready, probing " + endpoint.address());
                 return new CheckRunner(1, CHECK_TIMEOUT).runOne(check, endpoint, event -> log.accept(describe(event)),
                     checkCancel);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vetbench.checks.CheckRegistry;
 import dev.vetbench.checks.CheckResult;
+import dev.vetbench.checks.EngineLeftovers;
 import dev.vetbench.checks.ErrorReason;
 import dev.vetbench.checks.Verdict;
 import dev.vetbench.docker.Readiness;
@@ -18,8 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +92,51 @@ class TargetCheckEngineTest {
 
         assertThat(flawed.verdict()).as(flawed.summary()).isEqualTo(Verdict.FAIL);
         assertThat(fixed.verdict()).as(fixed.summary()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void theTwoTlsChecksOfAVersionRunningTogetherShareOneContainer() throws Exception {
+        VersionRow fixed = version(TestBed.FRONTEND, "1.5.0");
+        List<String> heartbleedLog = new CopyOnWriteArrayList<>();
+        List<String> fallbackLog = new CopyOnWriteArrayList<>();
+
+        CompletableFuture<CheckResult> heartbleed = CompletableFuture.supplyAsync(
+            () -> engine.run("heartbleed", fixed, heartbleedLog::add, () -> false));
+        CompletableFuture<CheckResult> fallback = CompletableFuture.supplyAsync(
+            () -> engine.run("fallback-scsv", fixed, fallbackLog::add, () -> false));
+
+        assertThat(heartbleed.get(120, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(fallback.get(120, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.PASS);
+        List<String> lines = new ArrayList<>(heartbleedLog);
+        lines.addAll(fallbackLog);
+        assertThat(lines).filteredOn(line -> line.startsWith("Creating container")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.startsWith("sharing the target")).hasSize(1);
+        assertThat(EngineLeftovers.containersOfProfile("nginx-tls-frontend")).as("removed once both let go")
+            .isEmpty();
+    }
+
+    @Test
+    void whenOneOfTwoSharingChecksIsCancelledTheOtherStillRuns() throws Exception {
+        VersionRow fixed = version(TestBed.FRONTEND, "1.5.0");
+        AtomicBoolean cancelled = new AtomicBoolean();
+        List<String> log = new CopyOnWriteArrayList<>();
+
+        CompletableFuture<CheckResult> abandoned = CompletableFuture.supplyAsync(
+            () -> engine.run("heartbleed", fixed, log::add, cancelled::get));
+        CompletableFuture<CheckResult> kept = CompletableFuture.supplyAsync(
+            () -> engine.run("fallback-scsv", fixed, log::add, () -> false));
+        // Whichever of the two started the container, cancel the first one while the container starts.
+        while (log.stream().noneMatch(line -> line.startsWith("Creating container"))) {
+            Thread.sleep(5);
+        }
+        cancelled.set(true);
+
+        CheckResult cancelledResult = abandoned.get(120, TimeUnit.SECONDS);
+        assertThat(cancelledResult.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(cancelledResult.errorReason()).isEqualTo(ErrorReason.CANCELLED);
+        CheckResult keptResult = kept.get(120, TimeUnit.SECONDS);
+        assertThat(keptResult.verdict()).as(keptResult.summary()).isEqualTo(Verdict.PASS);
+        assertThat(EngineLeftovers.containersOfProfile("nginx-tls-frontend")).isEmpty();
     }
 
     @Test
