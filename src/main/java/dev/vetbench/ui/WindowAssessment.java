@@ -87,8 +87,9 @@ final class WindowAssessment implements AutoCloseable {
     }
 
     /** Queues the fields typed since the last autosave now (before Save, Open, and at shutdown). */
-    void flush() {
-        typed.flush();
+    /** Writes what was typed and not yet autosaved; true if there was something. */
+    boolean flush() {
+        return typed.flush();
     }
 
     void waive(Waiver waiver) {

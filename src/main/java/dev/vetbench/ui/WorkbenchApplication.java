@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.application.Application;
@@ -64,6 +65,8 @@ public final class WorkbenchApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApplication.class);
     private static final ButtonType RESTORE = new ButtonType("Restore", ButtonBar.ButtonData.OK_DONE);
     private static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.CANCEL_CLOSE);
+    private static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
+    private static final ButtonType DONT_SAVE = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
     private static volatile WorkbenchServices launchServices;
 
     private final WorkbenchServices services;
@@ -132,11 +135,14 @@ public final class WorkbenchApplication extends Application {
         stage.titleProperty().bind(document.title());
         CheckMatrixViewModel loadInto = matrix;
         window.useFileActions(new MainWindow.FileActions(() -> openFile(stage, versions, loadInto),
-            () -> save(stage), () -> saveAs(stage)));
+            () -> save(stage), () -> saveAs(stage), () -> closeUnlessKept(stage)));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         restorePlacement(stage, settings.window());
-        // Limitation: closing with unsaved changes asks nothing; they are in the autosave file, offered next start.
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            closeUnlessKept(stage);
+        });
         stage.setOnHiding(event -> store.save(store.load().withWindow(placementOf(stage))));
 
         window.select(Step.parse(System.getProperty("vetbench.ui.step", "host")));
@@ -244,6 +250,37 @@ public final class WorkbenchApplication extends Application {
                 }).start();
             }
         })).start();
+    }
+
+    // Closing with changes since the last Save asks first. Don't save still leaves them in the autosave file, which
+    // the next start offers to restore.
+    private void closeUnlessKept(Stage stage) {
+        // What was typed just now reaches the document's modified flag only after the journal has written it.
+        boolean typedJustNow = entered.flush();
+        if (!typedJustNow && !document.modifiedProperty().get()) {
+            stage.hide();
+            return;
+        }
+        Path file = document.fileProperty().get();
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, null, SAVE, DONT_SAVE, ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setTitle("Save changes?");
+        ask.getDialogPane().setId("saveBeforeClosing");
+        ask.setHeaderText(file == null ? "Save this assessment before closing?"
+            : "Save the changes to " + file.getFileName() + " before closing?");
+        ask.setContentText("Don't save keeps them only in the autosave file, offered at the next start.");
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == DONT_SAVE) {
+            stage.hide();
+        } else if (answer == SAVE) {
+            Consumer<String> failed = sentence -> showFileError(stage, sentence);
+            if (file != null) {
+                document.saveAs(file, failed, stage::hide);
+            } else {
+                dialogs.save(stage, "Save assessment as", "assessment" + AssessmentFiles.EXTENSION)
+                    .ifPresent(path -> document.saveAs(path, failed, stage::hide));
+            }
+        }
     }
 
     private void save(Stage stage) {

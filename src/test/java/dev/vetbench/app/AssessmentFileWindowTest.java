@@ -163,6 +163,48 @@ class AssessmentFileWindowTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> noteTexts().contains(NOTE));
     }
 
+    @Test
+    void quittingWithChangesAsksFirstAndSaveWritesThemBeforeTheWindowCloses() throws Exception {
+        TestBed.requireDocker();
+        autosaveAFailWithItsWaiver();
+        Stage stage = open();
+        restoreAtStart();
+        answers.add(config.resolve("medivendor"));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.S).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+            () -> titleOf(stage).equals("medivendor.vetbench \u2014 Vetbench"));
+
+        shortcut(KeyCode.DIGIT5);
+        robot.clickOn("#vendorField").write("MediVendor Inc.");
+        shortcut(KeyCode.Q);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+            () -> robot.lookup("#saveBeforeClosing").tryQuery().isPresent());
+        assertThat(robot.lookup("#saveBeforeClosing").queryAs(DialogPane.class).getHeaderText())
+            .isEqualTo("Save the changes to medivendor.vetbench before closing?");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).as("Cancel keeps the window open").isTrue();
+        assertThat(titleOf(stage)).isEqualTo("medivendor.vetbench* \u2014 Vetbench");
+
+        shortcut(KeyCode.Q);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+            () -> robot.lookup("#saveBeforeClosing").tryQuery().isPresent());
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !stage.isShowing());
+        assertThat(AssessmentFiles.open(config.resolve("medivendor.vetbench")).vendor()).isEqualTo("MediVendor Inc.");
+    }
+
+    @Test
+    void quittingWithNothingChangedClosesWithoutAsking() throws Exception {
+        TestBed.requireDocker();
+        Stage stage = open();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !label("#engineVersion").isEmpty());
+
+        shortcut(KeyCode.Q);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !stage.isShowing());
+        assertThat(robot.lookup("#saveBeforeClosing").tryQuery()).isEmpty();
+    }
+
     private List<String> noteTexts() {
         return robot.lookup("#notesList").lookup(".note-text").queryAllAs(Label.class).stream()
             .map(Label::getText).toList();

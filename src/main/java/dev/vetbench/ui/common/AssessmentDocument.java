@@ -55,12 +55,18 @@ public final class AssessmentDocument {
 
     /** Saves to {@code target} (adding {@code .vetbench} when it has no such ending) and names the document so. */
     public void saveAs(Path target, Consumer<String> onError) {
+        saveAs(target, onError, () -> { });
+    }
+
+    /** As {@link #saveAs(Path, Consumer)}, then runs {@code onSaved} on the FX thread once the file is written. */
+    public void saveAs(Path target, Consumer<String> onError, Runnable onSaved) {
         Path named = withExtension(target);
         tasks.create(() -> journal.saveCopy(named))
             .onSuccess(saved -> {
                 file.set(named);
                 modified.set(false);
                 LOG.info("Saved the assessment to {}", named);
+                onSaved.run();
             })
             .onError(e -> onError.accept(sentence(e, "The assessment could not be saved to " + named
                 + "; check that the folder is writable.")))

@@ -39,10 +39,10 @@ public final class Debouncer<T> implements AutoCloseable {
         scheduled = timer.schedule(this::passOn, quiet.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Passes the pending value on now, if there is one (before saving, and at shutdown). */
-    public void flush() {
+    /** Passes the pending value on now, if there is one (before saving, and at shutdown); true if there was. */
+    public boolean flush() {
         cancelTimer();
-        passOn();
+        return passOn();
     }
 
     /** Drops the pending value. */
@@ -58,11 +58,12 @@ public final class Debouncer<T> implements AutoCloseable {
         }
     }
 
-    private void passOn() {
+    private boolean passOn() {
         T value = pending.getAndSet(null);
         if (value != null) {
             action.accept(value);
         }
+        return value != null;
     }
 
     /** Passes the pending value on and stops the timer thread. */

@@ -58,10 +58,10 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final BorderPane root = new BorderPane();
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
-    private FileActions fileActions = new FileActions(() -> { }, () -> { }, () -> { });
+    private FileActions fileActions = new FileActions(() -> { }, () -> { }, () -> { }, () -> windowOf().hide());
 
     /** What File > Open..., Save and Save as... do. */
-    public record FileActions(Runnable open, Runnable save, Runnable saveAs) {
+    public record FileActions(Runnable open, Runnable save, Runnable saveAs, Runnable quit) {
     }
 
     /** The screens are built the first time they are shown, so the window opens without building them all. */
@@ -166,7 +166,7 @@ public final class MainWindow {
         MenuItem saveAs = item("Save as...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN), () -> fileActions.saveAs().run());
         saveAs.setId("saveAsItem");
-        MenuItem quit = item("Quit", shortcut(KeyCode.Q), () -> windowOf().hide());
+        MenuItem quit = item("Quit", shortcut(KeyCode.Q), () -> fileActions.quit().run());
         quit.setId("quitItem");
         return new Menu("_File", null, open, save, saveAs, new SeparatorMenuItem(), quit);
     }
