@@ -20,6 +20,7 @@ import dev.vetbench.ui.host.HostView;
 import dev.vetbench.ui.host.HostViewModel;
 import dev.vetbench.ui.main.MainWindow;
 import dev.vetbench.ui.main.Step;
+import dev.vetbench.ui.report.AssessmentNotesViewModel;
 import dev.vetbench.ui.report.ReportView;
 import dev.vetbench.ui.report.ReportViewModel;
 import dev.vetbench.ui.versions.VersionsView;
@@ -191,7 +192,8 @@ public final class WorkbenchApplication extends Application {
             ReportViewModel report = new ReportViewModel(reportTasks, () -> entries(matrix), () -> hostUri(host),
                 () -> List.copyOf(entered.waivers().values()), () -> List.copyOf(entered.notes()));
             entered.bindParties(report);
-            return new ReportView(report, dialogs);
+            return new ReportView(report, new AssessmentNotesViewModel(entered.notes(), entered::addNote,
+                entered::author), dialogs);
         });
         return screens;
     }

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -52,6 +53,7 @@ class AssessmentFileWindowTest {
     private static final ImageVersion FLAWED = new ImageVersion(TestBed.FRONTEND, "1.4.2", "sha256:" + "1".repeat(64));
     private static final ImageVersion FIXED = new ImageVersion(TestBed.FRONTEND, "1.5.0", "sha256:" + "2".repeat(64));
     private static final String NOTE = "The vendor says 1.5.0 moves the address check to the balancer.";
+    private static final String SCOPE_NOTE = "Scope agreed with the vendor: the front end and the records database.";
     private static final String JUSTIFICATION = "The balancer in production logs the client address itself.";
 
     @TempDir
@@ -131,6 +133,13 @@ class AssessmentFileWindowTest {
         assertThat(robot.lookup("#noteText").queryAs(TextArea.class).getText()).isEmpty();
 
         shortcut(KeyCode.DIGIT5);
+        scrollReportForm(1);
+        robot.clickOn("#assessmentNoteText").write(SCOPE_NOTE);
+        robot.clickOn("#addAssessmentNote");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#assessmentNotes").lookup(".note-text").queryAllAs(Label.class))
+            .extracting(Label::getText).containsExactly(SCOPE_NOTE);
+        scrollReportForm(0);
         answers.add(config.resolve("report.pdf"));
         robot.clickOn("#exportReport");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> label("#reportStatus").startsWith("Exported"));
@@ -139,6 +148,8 @@ class AssessmentFileWindowTest {
         assertThat(json.path("notes").get(0).path("text").asText()).isEqualTo(NOTE);
         assertThat(json.path("notes").get(0).path("author").asText()).isEqualTo("Dana Assessor");
         assertThat(json.path("notes").get(0).path("versionId").asText()).isEqualTo(FLAWED.id());
+        assertThat(json.path("notes").get(1).path("text").asText()).isEqualTo(SCOPE_NOTE);
+        assertThat(json.path("notes").get(1).path("versionId").asText()).isEmpty();
 
         answers.add(config.resolve("medivendor.vetbench"));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.S).release(KeyCode.SHIFT, KeyCode.CONTROL);
@@ -148,7 +159,7 @@ class AssessmentFileWindowTest {
         assertThat(saved.vendor()).isEqualTo("MediVendor Inc.");
         assertThat(saved.product()).isEqualTo("Patient Records Suite");
         assertThat(saved.assessor().name()).isEqualTo("Dana Assessor");
-        assertThat(saved.notes()).extracting(Note::text).containsExactly(NOTE);
+        assertThat(saved.notes()).extracting(Note::text).containsExactly(NOTE, SCOPE_NOTE);
 
         answers.add(other);
         shortcut(KeyCode.O);
@@ -159,6 +170,8 @@ class AssessmentFileWindowTest {
         shortcut(KeyCode.O);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> field("#vendorField").equals("MediVendor Inc."));
         assertThat(field("#productField")).isEqualTo("Patient Records Suite");
+        assertThat(robot.lookup("#assessmentNotes").lookup(".note-text").queryAllAs(Label.class))
+            .extracting(Label::getText).containsExactly(SCOPE_NOTE);
         shortcut(KeyCode.DIGIT4);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> noteTexts().contains(NOTE));
     }
@@ -203,6 +216,12 @@ class AssessmentFileWindowTest {
         shortcut(KeyCode.Q);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !stage.isShowing());
         assertThat(robot.lookup("#saveBeforeClosing").tryQuery()).isEmpty();
+    }
+
+    private void scrollReportForm(double position) {
+        ScrollPane form = robot.lookup("#reportForm").queryAs(ScrollPane.class);
+        robot.interact(() -> form.setVvalue(position));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private List<String> noteTexts() {

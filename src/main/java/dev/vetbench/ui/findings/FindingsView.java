@@ -7,11 +7,10 @@ import dev.vetbench.assessment.Waiver;
 import dev.vetbench.checks.CheckResult;
 import dev.vetbench.checks.Verdict;
 import dev.vetbench.ui.common.EmptyState;
+import dev.vetbench.ui.common.NoteLines;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import dev.vetbench.ui.findings.FindingsViewModel.Finding;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The Findings screen: each result with its evidence, and what changed from one version to the next. */
 public final class FindingsView implements WorkbenchScreen {
-
-    private static final DateTimeFormatter WRITTEN =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final FindingsViewModel model;
     private final StackPane root = new StackPane();
@@ -200,19 +196,8 @@ public final class FindingsView implements WorkbenchScreen {
             none.getStyleClass().add(Styles.TEXT_MUTED);
             notesList.getChildren().setAll(none);
         } else {
-            notesList.getChildren().setAll(notes.stream().map(FindingsView::noteLine).toList());
+            notesList.getChildren().setAll(notes.stream().map(NoteLines::of).toList());
         }
-    }
-
-    private static Node noteLine(Note note) {
-        Label who = new Label((note.author().isBlank() ? "Assessor" : note.author()) + " · "
-            + WRITTEN.format(note.writtenAt()));
-        who.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        Label text = new Label(note.text());
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        text.getStyleClass().add("note-text");
-        return new VBox(2, who, text);
     }
 
     private void show(Finding finding) {

@@ -2,12 +2,15 @@ package dev.vetbench.ui.report;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.vetbench.assessment.Note;
 import dev.vetbench.report.Verification;
 import dev.vetbench.ui.common.ErrorPane;
 import dev.vetbench.ui.common.FileDialogs;
+import dev.vetbench.ui.common.NoteLines;
 import dev.vetbench.ui.common.WorkbenchScreen;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Instant;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -21,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
@@ -47,14 +51,16 @@ public final class ReportView implements WorkbenchScreen {
     private final VBox previewPages = new VBox(12);
     private final VBox verifyResult = new VBox(4);
 
-    public ReportView(ReportViewModel model, FileDialogs dialogs) {
+    public ReportView(ReportViewModel model, AssessmentNotesViewModel notes, FileDialogs dialogs) {
         this.model = model;
         this.dialogs = dialogs;
         this.runnable = model.busyProperty().not();
+        // Notes come last: Export stays in view without scrolling on a laptop screen.
         VBox form = new VBox(14, header(), partiesCard(), identityCard(), exportCard(), status(), errors(),
-            verifyCard());
+            verifyCard(), notesCard(notes));
         form.setPadding(new Insets(24, 24, 24, 32));
         ScrollPane left = new ScrollPane(form);
+        left.setId("reportForm");
         left.setFitToWidth(true);
         left.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         root = new SplitPane(left, preview());
@@ -97,6 +103,38 @@ public final class ReportView implements WorkbenchScreen {
             model.organisationProperty()));
         row(grid, 4, "Role", field("roleField", "e.g. Security assessor", model.roleProperty()));
         return card("Who and what", grid);
+    }
+
+    private static Node notesCard(AssessmentNotesViewModel notes) {
+        VBox list = new VBox(8);
+        list.setId("assessmentNotes");
+        Runnable show = () -> {
+            if (notes.notes().isEmpty()) {
+                Label none = new Label("No notes on the whole assessment yet; notes on one result are on Findings.");
+                none.getStyleClass().add(Styles.TEXT_MUTED);
+                none.setWrapText(true);
+                list.getChildren().setAll(none);
+            } else {
+                list.getChildren().setAll(notes.notes().stream().map(NoteLines::of).toList());
+            }
+        };
+        show.run();
+        notes.notes().addListener((ListChangeListener<Note>) change -> show.run());
+        TextArea text = new TextArea();
+        text.setId("assessmentNoteText");
+        text.setPromptText("What was agreed on scope, what the vendor said, what to ask next…");
+        text.setWrapText(true);
+        text.setPrefRowCount(2);
+        Button add = new Button("Add note", new FontIcon(Material2AL.ADD_COMMENT));
+        add.setId("addAssessmentNote");
+        add.disableProperty().bind(Bindings.createBooleanBinding(() -> text.getText().isBlank(),
+            text.textProperty()));
+        add.setOnAction(event -> {
+            if (notes.add(text.getText(), Instant.now())) {
+                text.clear();
+            }
+        });
+        return card("Notes on the whole assessment", list, text, add);
     }
 
     private Node identityCard() {
