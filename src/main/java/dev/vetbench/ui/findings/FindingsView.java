@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -55,7 +54,8 @@ public final class FindingsView implements WorkbenchScreen {
     private final TextArea transcript = new TextArea();
     private final VBox waiverBox = new VBox(6);
     private final VBox notesList = new VBox(8);
-    private final TextArea noteText = new TextArea();
+    private final TextArea noteText =
+        NoteLines.entry("noteText", "What you saw, what the vendor said, what to ask next…", 3);
     // A note typed but not yet added stays with its result while the assessor looks at another one.
     // Limitation: such drafts live only in this window; they are not autosaved until "Add note" is pressed.
     private final Map<String, String> drafts = new HashMap<>();
@@ -167,16 +167,7 @@ public final class FindingsView implements WorkbenchScreen {
         Label caption = new Label("Notes");
         caption.getStyleClass().add(Styles.TITLE_4);
         notesList.setId("notesList");
-        noteText.setId("noteText");
-        noteText.setPromptText("What you saw, what the vendor said, what to ask next…");
-        noteText.setWrapText(true);
-        noteText.setPrefRowCount(3);
-        Button add = new Button("Add note", new FontIcon(Material2MZ.NOTE_ADD));
-        add.setId("addNote");
-        add.disableProperty().bind(Bindings.createBooleanBinding(() -> noteText.getText().isBlank(),
-            noteText.textProperty()));
-        add.setOnAction(event -> addNote());
-        return new VBox(8, caption, notesList, noteText, add);
+        return new VBox(8, caption, notesList, noteText, NoteLines.addButton("addNote", noteText, this::addNote));
     }
 
     private void addNote() {

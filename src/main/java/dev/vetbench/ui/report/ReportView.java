@@ -120,16 +120,9 @@ public final class ReportView implements WorkbenchScreen {
         };
         show.run();
         notes.notes().addListener((ListChangeListener<Note>) change -> show.run());
-        TextArea text = new TextArea();
-        text.setId("assessmentNoteText");
-        text.setPromptText("What was agreed on scope, what the vendor said, what to ask next…");
-        text.setWrapText(true);
-        text.setPrefRowCount(2);
-        Button add = new Button("Add note", new FontIcon(Material2AL.ADD_COMMENT));
-        add.setId("addAssessmentNote");
-        add.disableProperty().bind(Bindings.createBooleanBinding(() -> text.getText().isBlank(),
-            text.textProperty()));
-        add.setOnAction(event -> {
+        TextArea text = NoteLines.entry("assessmentNoteText",
+            "What was agreed on scope, what the vendor said, what to ask next…", 2);
+        Button add = NoteLines.addButton("addAssessmentNote", text, () -> {
             if (notes.add(text.getText(), Instant.now())) {
                 text.clear();
             }
